@@ -1,0 +1,41 @@
+# mltutor — build, run, test and benchmark.
+#
+#   make run     build in release mode and start mltutor (ARGS="..." passes arguments)
+#   make test    build and run every test
+#   make bench   build in release mode and run the benchmarks
+#
+# Each target first installs the Debian packages the build needs when they are missing
+# (as root, or through sudo); otherwise it prints the exact command to run.
+
+SWIFT ?= swift
+BUILD_PACKAGES := libedit-dev libncurses-dev zlib1g-dev libopenblas-dev
+TEST_PACKAGES := dataset-fashion-mnist tmux
+RELEASE_BIN := .build/release/mltutor
+
+.PHONY: all build run test bench deps test-deps clean
+
+all: build
+
+deps:
+	@scripts/install-packages.sh $(BUILD_PACKAGES)
+
+test-deps: deps
+	@scripts/install-packages.sh $(TEST_PACKAGES)
+	@python3 -c 'import numpy' 2>/dev/null || python3 -m pip install --quiet numpy
+
+build: deps
+	$(SWIFT) build -c release --product mltutor
+
+run: build
+	@$(RELEASE_BIN) $(ARGS)
+
+test: test-deps
+	$(SWIFT) build -c release --product mltutor
+	MLTUTOR_BIN=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test -c release
+
+bench: test-deps
+	$(SWIFT) build -c release --product mltutor
+	@Benchmarks/run.sh
+
+clean:
+	rm -rf .build

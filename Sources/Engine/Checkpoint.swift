@@ -1,0 +1,28 @@
+/// Everything needed to put a run back exactly where it was: parameter values, optimiser
+/// state, position in the epoch, the generators, the settings and the history's length.
+///
+/// Cheap to take: arrays are shared with the run until one side changes them.
+public struct Checkpoint: Sendable {
+  let parameterValues: [Matrix]
+  let optimizer: OptimizerState
+  let progress: TrainingProgress
+  let hyper: Hyperparameters
+  let historyLengths: History.Lengths
+  let divergence: Divergence?
+
+  /// The number of steps done when it was taken.
+  public var step: Int { progress.step }
+}
+
+/// Where a run stands: steps and epochs done, the order of the current epoch and the
+/// generators that draw the next orders and dropout masks.
+struct TrainingProgress: Equatable, Sendable {
+  var step = 0
+  /// Epochs completed.
+  var epoch = 0
+  /// How many examples of the current epoch's order have been used.
+  var position = 0
+  var order: [Int] = []
+  var shuffler: SeededGenerator
+  var dropout: SeededGenerator
+}

@@ -1,0 +1,83 @@
+/// A fully connected (linear) layer: y = x · W + b.
+///
+/// W has shape inputs × outputs and b is a 1 × outputs row, so a batch X (n × inputs)
+/// maps to X·W + b (n × outputs). Backward, with G = ∂L/∂Y:
+/// ∂L/∂W = Xᵀ·G, ∂L/∂b = Σ_rows G, ∂L/∂X = G·Wᵀ.
+public final class Dense: Layer {
+  public let inputs: Int
+  public let outputs: Int
+  public let weights: Parameter
+  public let bias: Parameter
+  private var input = Matrix(rows: 0, cols: 0)
+  private var output = Matrix(rows: 0, cols: 0)
+  private var inputGradient = Matrix(rows: 0, cols: 0)
+
+  /// A layer whose parameters are named `dense<index>.weights` and `dense<index>.bias`.
+  public convenience init(inputs: Int, outputs: Int, index: Int = 1) {
+    self.init(inputs: inputs, outputs: outputs, prefix: "dense\(index)")
+  }
+
+  private init(inputs: Int, outputs: Int, prefix: String) {
+    self.inputs = inputs
+    self.outputs = outputs
+    weights = Parameter(
+      name: "\(prefix).weights", value: Matrix(rows: inputs, cols: outputs), decays: true)
+    bias = Parameter(name: "\(prefix).bias", value: Matrix(rows: 1, cols: outputs), decays: false)
+  }
+
+  public var parameters: [Parameter] { [weights, bias] }
+  public var parameterCount: Int { inputs * outputs + outputs }
+
+  public func outputSize(forInput size: Int) -> Int { outputs }
+
+  public func forward(_ x: Matrix, mode: inout ForwardMode) -> Matrix {
+    precondition(x.cols == inputs, "dense layer expects \(inputs) inputs, got \(x.cols)")
+    input = x
+    if output.cols != outputs { output = Matrix(rows: x.rows, cols: outputs) }
+    output.resize(rows: x.rows)
+    // Start from the bias in every row, then add X·W.
+    let n = x.rows
+    bias.value.values.withUnsafeBufferPointer { b in
+      output.values.withUnsafeMutableBufferPointer { out in
+        for r in 0..<n {
+          let base = r * outputs
+          for c in 0..<outputs { out[base + c] = b[c] }
+        }
+      }
+    }
+    BLAS.gemm(x, weights.value, into: &output, beta: 1)
+    return output
+  }
+
+  public func backward(_ g: Matrix, needsInputGradient: Bool) -> Matrix {
+    BLAS.gemm(input, transposeA: true, g, into: &weights.gradient)
+    let n = g.rows
+    bias.gradient.values.withUnsafeMutableBufferPointer { db in
+      for c in 0..<outputs { db[c] = 0 }
+      g.values.withUnsafeBufferPointer { gp in
+        for r in 0..<n {
+          let base = r * outputs
+          for c in 0..<outputs { db[c] += gp[base + c] }
+        }
+      }
+    }
+    guard needsInputGradient else { return Matrix(rows: 0, cols: 0) }
+    if inputGradient.cols != inputs { inputGradient = Matrix(rows: n, cols: inputs) }
+    inputGradient.resize(rows: n)
+    BLAS.gemm(g, weights.value, transposeB: true, into: &inputGradient)
+    return inputGradient
+  }
+
+  public func copy() -> Layer {
+    let prefix = String(weights.name.dropLast(".weights".count))
+    let twin = Dense(inputs: inputs, outputs: outputs, prefix: prefix)
+    twin.weights.value = weights.value
+    twin.bias.value = bias.value
+    return twin
+  }
+
+  public var description: String {
+    "Dense \(inputs)→\(outputs) (\(parameterCount.formatted) parameters)"
+  }
+}
+

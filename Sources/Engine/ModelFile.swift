@@ -1,0 +1,162 @@
+import CZlib
+import Foundation
+
+/// Saves and loads trained networks.
+///
+/// Format (version 1), all in one file:
+/// 1. the line `mltutor-model 1` (ASCII, ending in a newline);
+/// 2. one line of JSON: `architecture` (sizes, activation, task), `parameters` (name and shape
+///    of each tensor, in order), `payload_bytes`, `crc32` (zlib's CRC-32 of the payload) and
+///    `metadata` (free-form strings: settings, data set, seed);
+/// 3. the payload: every parameter's values as little-endian float32, row-major, in order.
+///
+/// Dense weights have shape inputs × outputs, so numpy computes a layer as `x @ W + b`.
+public enum ModelFile {
+  public static let magicLine = "mltutor-model 1"
+
+  struct Header: Codable {
+    var architecture: Architecture
+    var parameters: [Tensor]
+    var payload_bytes: Int
+    var crc32: UInt32
+    var metadata: [String: String]
+  }
+
+  struct Tensor: Codable {
+    var name: String
+    var shape: [Int]
+  }
+
+  /// The file's bytes for `network`.
+  public static func encode(_ network: Network, metadata: [String: String] = [:]) -> [UInt8] {
+    var payload = [UInt8]()
+    payload.reserveCapacity(network.parameterCount * 4)
+    for p in network.parameters {
+      for v in p.value.values {
+        withUnsafeBytes(of: v.bitPattern.littleEndian) { payload.append(contentsOf: $0) }
+      }
+    }
+    let header = Header(
+      architecture: network.architecture,
+      parameters: network.parameters.map { Tensor(name: $0.name, shape: [$0.value.rows, $0.value.cols]) },
+      payload_bytes: payload.count, crc32: checksum(payload), metadata: metadata)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let json = (try? encoder.encode(header)) ?? Data("{}".utf8)
+    return Array((magicLine + "\n").utf8) + Array(json) + [UInt8(ascii: "\n")] + payload
+  }
+
+  /// Writes `network` to `path` atomically.
+  public static func save(
+    _ network: Network, to path: String, metadata: [String: String] = [:]
+  ) throws(EngineError) {
+    do {
+      try AtomicFile.write(encode(network, metadata: metadata), to: path)
+    } catch {
+      throw .modelFile(path: path, problem: "cannot write: \(error.reason)")
+    }
+  }
+
+  /// Reads a network and its metadata from `path`.
+  public static func load(_ path: String) throws(EngineError) -> (Network, [String: String]) {
+    switch AtomicFile.read(path) {
+    case .failure(let error): throw .modelFile(path: path, problem: "cannot read: \(error.reason)")
+    case .success(let bytes): return try decode(bytes, path: path)
+    }
+  }
+
+  /// Parses a model file's bytes; every error names `path` and what is wrong where.
+  public static func decode(_ bytes: [UInt8], path: String) throws(EngineError) -> (Network, [String: String]) {
+    func fail(_ problem: String) -> EngineError { .modelFile(path: path, problem: problem) }
+    let magic = Array((magicLine + "\n").utf8)
+    if bytes.count < magic.count && magic.starts(with: bytes) {
+      throw fail(
+        bytes.isEmpty
+          ? "truncated: the file is empty"
+          : "truncated: the file ends after \(bytes.count) bytes, inside its first line")
+    }
+    guard let firstEnd = bytes.firstIndex(of: UInt8(ascii: "\n")),
+      String(decoding: bytes[0..<firstEnd], as: UTF8.self) == magicLine
+    else {
+      if bytes.starts(with: Array("mltutor-model ".utf8)) {
+        throw fail("unsupported model file version (this mltutor reads '\(magicLine)')")
+      }
+      throw fail("not an mltutor model file: it should start with the line '\(magicLine)'")
+    }
+    let headerStart = firstEnd + 1
+    guard let headerEnd = bytes[headerStart...].firstIndex(of: UInt8(ascii: "\n")) else {
+      throw fail("truncated: the header that starts at byte \(headerStart) has no end")
+    }
+    let header: Header
+    do {
+      header = try JSONDecoder().decode(Header.self, from: Data(bytes[headerStart..<headerEnd]))
+    } catch {
+      throw fail("the header at byte \(headerStart) is not valid: \(describe(error))")
+    }
+    let payloadStart = headerEnd + 1
+    let available = bytes.count - payloadStart
+    if available < header.payload_bytes {
+      throw fail(
+        "truncated: expected \(header.payload_bytes.formatted) bytes of parameters from byte "
+          + "\(payloadStart.formatted), found \(available.formatted)")
+    }
+    if available > header.payload_bytes {
+      throw fail(
+        "\((available - header.payload_bytes).formatted) unexpected bytes after the parameters, "
+          + "from byte \((payloadStart + header.payload_bytes).formatted)")
+    }
+    let payload = Array(bytes[payloadStart...])
+    let crc = checksum(payload)
+    guard crc == header.crc32 else {
+      throw fail("corrupt: the parameters' CRC-32 is \(crc), the header says \(header.crc32)")
+    }
+    var generator = SeededGenerator(seed: 0)
+    let network: Network
+    do {
+      network = try Network(header.architecture, initializer: .zeros, generator: &generator)
+    } catch {
+      throw fail("the header describes an invalid model: \(error)")
+    }
+    let expected = network.parameters
+    guard expected.count == header.parameters.count,
+      zip(expected, header.parameters).allSatisfy({
+        $0.name == $1.name && [$0.value.rows, $0.value.cols] == $1.shape
+      })
+    else {
+      throw fail("the parameter list does not match the architecture \(header.architecture.sizesText)")
+    }
+    guard network.parameterCount * 4 == header.payload_bytes else {
+      throw fail(
+        "the header promises \(header.payload_bytes.formatted) bytes but the parameters need "
+          + "\((network.parameterCount * 4).formatted)")
+    }
+    var offset = 0
+    for p in expected {
+      for i in 0..<p.count {
+        let bits =
+          UInt32(payload[offset]) | UInt32(payload[offset + 1]) << 8
+          | UInt32(payload[offset + 2]) << 16 | UInt32(payload[offset + 3]) << 24
+        p.value.values[i] = Float(bitPattern: bits)
+        offset += 4
+      }
+    }
+    return (network, header.metadata)
+  }
+
+  static func checksum(_ bytes: [UInt8]) -> UInt32 {
+    bytes.withUnsafeBufferPointer { buffer in
+      UInt32(crc32(0, buffer.baseAddress, uInt(buffer.count)))
+    }
+  }
+
+  private static func describe(_ error: Error) -> String {
+    switch error {
+    case DecodingError.keyNotFound(let key, _): return "missing field '\(key.stringValue)'"
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+      DecodingError.dataCorrupted(let context):
+      let path = context.codingPath.map { $0.stringValue }.joined(separator: ".")
+      return path.isEmpty ? "not JSON" : "bad value at '\(path)'"
+    default: return "not JSON"
+    }
+  }
+}

@@ -1,0 +1,280 @@
+/// Trains a network on examples one mini-batch at a time.
+///
+/// A step: gather the batch → forward → loss → backward → (clip) → optimiser update.
+/// Settings can change between any two steps; the weights are kept. When a loss, gradient or
+/// weight becomes NaN or infinite the trainer stops in a diverged state and explains why.
+///
+/// Same seed, same data, same settings ⇒ the same numbers: the weights come from
+/// `SeededGenerator(seed)`, epoch orders and dropout masks from two generators derived from it.
+public final class Trainer {
+  public private(set) var network: Network
+  public let train: Examples
+  public let test: Examples?
+  public let seed: UInt64
+  public let initializer: Initializer
+  public private(set) var hyper: Hyperparameters
+  public private(set) var history = History()
+  /// Set when training diverged; `step()` refuses until `reset()` or `restore(_:)`.
+  public private(set) var divergence: Divergence?
+
+  private var progress: TrainingProgress
+  private var optimizerState = OptimizerState()
+  private var batchInput = Matrix(rows: 0, cols: 0)
+  private var outputGradient = Matrix(rows: 0, cols: 0)
+
+  /// Checks that the architecture fits the data and the settings are valid, before allocating.
+  public init(
+    architecture: Architecture, initializer: Initializer, hyper: Hyperparameters, seed: UInt64,
+    train: Examples, test: Examples? = nil
+  ) throws(EngineError) {
+    try architecture.validate()
+    try hyper.validate()
+    try Trainer.checkFit(architecture, train, "training")
+    if let test { try Trainer.checkFit(architecture, test, "test") }
+    guard train.count > 0 else { throw .dataMismatch("the training set is empty") }
+    var generator = SeededGenerator(seed: seed)
+    self.network = try Network(
+      architecture, initializer: initializer, dropout: hyper.dropout, generator: &generator)
+    self.train = train
+    self.test = test
+    self.seed = seed
+    self.initializer = initializer
+    self.hyper = hyper
+    self.progress = Trainer.freshProgress(seed: seed, count: train.count)
+  }
+
+  private static func checkFit(
+    _ a: Architecture, _ examples: Examples, _ name: String
+  ) throws(EngineError) {
+    guard a.inputs == examples.featureCount else {
+      throw .dataMismatch(
+        "the model takes \(a.inputs) inputs but the \(name) data has \(examples.featureCount) features")
+    }
+    guard a.task == examples.task else {
+      throw .dataMismatch("a \(a.task.rawValue) model cannot learn \(examples.task.rawValue) data")
+    }
+    guard a.outputs == examples.outputCount else {
+      let what = a.task == .classification ? "classes" : "target values"
+      throw .dataMismatch(
+        "the model has \(a.outputs) outputs but the \(name) data has \(examples.outputCount) \(what)")
+    }
+  }
+
+  private static func freshProgress(seed: UInt64, count: Int) -> TrainingProgress {
+    var shuffler = SeededGenerator(seed: seed ^ 0x5348_5546_464C_4531)
+    let order = shuffler.permutation(count)
+    return TrainingProgress(
+      order: order, shuffler: shuffler, dropout: SeededGenerator(seed: seed ^ 0x4452_4F50_4F55_5431))
+  }
+
+  /// Steps done so far.
+  public var steps: Int { progress.step }
+  /// Epochs completed so far.
+  public var epochsCompleted: Int { progress.epoch }
+  /// Fraction of the current epoch done, in [0, 1).
+  public var epochFraction: Double { Double(progress.position) / Double(train.count) }
+  /// Steps in one epoch at the current batch size.
+  public var stepsPerEpoch: Int { (train.count + hyper.batchSize - 1) / hyper.batchSize }
+
+  /// Changes settings between steps without touching the weights, and records a marker for
+  /// each setting that changed ("lr 0.1"). A new optimiser starts from a zero state at its next
+  /// step (momentum and Nesterov share their velocity).
+  public func setHyperparameters(_ new: Hyperparameters) throws(EngineError) {
+    try new.validate()
+    for label in Trainer.changeLabels(from: hyper, to: new) {
+      history.record(History.Marker(step: progress.step, label: label))
+    }
+    hyper = new
+    network.setDropout(new.dropout)
+  }
+
+  static func changeLabels(from a: Hyperparameters, to b: Hyperparameters) -> [String] {
+    var labels: [String] = []
+    func note<T: Equatable>(_ name: String, _ x: T, _ y: T) {
+      if x != y { labels.append("\(name) \(y)") }
+    }
+    note("lr", a.learningRate, b.learningRate)
+    note("batch", a.batchSize, b.batchSize)
+    if a.optimizer != b.optimizer { labels.append(b.optimizer.rawValue) }
+    note("momentum", a.momentum, b.momentum)
+    note("beta1", a.beta1, b.beta1)
+    note("beta2", a.beta2, b.beta2)
+    note("eps", a.epsilon, b.epsilon)
+    note("l1", a.l1, b.l1)
+    note("l2", a.l2, b.l2)
+    note("dropout", a.dropout, b.dropout)
+    note("clip", a.clipNorm, b.clipNorm)
+    return labels
+  }
+
+  /// Trains one mini-batch and reports what happened.
+  /// - Parameter measureLossAfter: also compute the batch's loss after the update.
+  @discardableResult
+  public func step(measureLossAfter: Bool = false) throws(EngineError) -> StepReport {
+    if let divergence { throw .diverged(divergence) }
+    let start = progress.position
+    let end = min(start + hyper.batchSize, train.count)
+    let batch = Array(progress.order[start..<end])
+    train.gather(batch, into: &batchInput)
+    let targets = train.targets(batch)
+    let stepNumber = progress.step + 1
+
+    var mode = ForwardMode.training(progress.dropout)
+    let output = network.forward(batchInput, mode: &mode)
+    if case .training(let g) = mode { progress.dropout = g }
+    let loss = network.architecture.task.loss
+    let lossBefore = loss.valueAndGradient(output, targets, gradient: &outputGradient)
+    // The history keeps losses in Float32, so a loss beyond its range (≈ 3.4e38) is infinite.
+    guard Float(lossBefore).isFinite else {
+      return try diverge(Divergence(
+        step: stepNumber, quantity: .loss, value: Double(Float(lossBefore)),
+        learningRate: hyper.learningRate, previousLoss: lastLoss))
+    }
+    network.backward(outputGradient)
+
+    let parameters = network.parameters
+    var squaredNorms: [Double] = []
+    squaredNorms.reserveCapacity(parameters.count)
+    for p in parameters {
+      let s = p.gradient.squaredNorm
+      guard s.isFinite else {
+        return try diverge(Divergence(
+          step: stepNumber, quantity: .gradient(parameter: p.name), value: s,
+          learningRate: hyper.learningRate, previousLoss: lastLoss))
+      }
+      squaredNorms.append(s)
+    }
+    let globalNorm = squaredNorms.reduce(0, +).squareRoot()
+    var clipScale: Float = 1
+    if hyper.clipNorm > 0 && globalNorm > Double(hyper.clipNorm) {
+      clipScale = Float(Double(hyper.clipNorm) / globalNorm)
+    }
+    let updates = Optimizer.update(
+      parameters, state: &optimizerState, hyper: hyper, clipScale: clipScale)
+    if let bad = updates.firstIndex(where: { !$0.finite }) {
+      return try diverge(Divergence(
+        step: stepNumber, quantity: .weights(parameter: parameters[bad].name), value: .infinity,
+        learningRate: hyper.learningRate, previousLoss: lossBefore))
+    }
+
+    progress.step = stepNumber
+    progress.position = end
+    let epochNumber = progress.epoch + 1
+    let endedEpoch = end >= train.count
+    if endedEpoch {
+      progress.epoch += 1
+      progress.position = 0
+      // NB: the shuffler and the order are both parts of `progress`; shuffling one with the
+      // other in place would be two simultaneous modifications of `progress`, which Swift traps.
+      var shuffler = progress.shuffler
+      shuffler.shuffle(&progress.order)
+      progress.shuffler = shuffler
+    }
+    history.record(stepLoss: lossBefore)
+
+    var lossAfter: Double?
+    if measureLossAfter {
+      lossAfter = loss.value(network.predict(batchInput), targets)
+    }
+    return StepReport(
+      step: stepNumber, epoch: epochNumber, endedEpoch: endedEpoch, batch: batch,
+      lossBefore: lossBefore, lossAfter: lossAfter, learningRate: hyper.learningRate,
+      gradientNorms: Trainer.perLayer(squaredNorms, parameters).map { $0.squareRoot() },
+      updateNorms: Trainer.perLayer(updates.map(\.updateSquaredNorm), parameters).map {
+        $0.squareRoot()
+      },
+      clipScale: clipScale)
+  }
+
+  private var lastLoss: Double? { history.stepLosses.last.map(Double.init) }
+
+  private func diverge(_ d: Divergence) throws(EngineError) -> StepReport {
+    divergence = d
+    throw .diverged(d)
+  }
+
+  /// Sums per-parameter values into per-dense-layer values (weights and bias together).
+  private static func perLayer(_ values: [Double], _ parameters: [Parameter]) -> [Double] {
+    var out: [Double] = []
+    var i = 0
+    while i < values.count {
+      // Parameters come in (weights, bias) pairs, one pair per dense layer.
+      out.append(values[i] + (i + 1 < values.count ? values[i + 1] : 0))
+      i += 2
+    }
+    return out
+  }
+
+  /// Trains until the current epoch ends; returns the mean batch loss of the steps taken.
+  @discardableResult
+  public func trainEpoch() throws(EngineError) -> Double {
+    var sum: Double = 0
+    var count = 0
+    while true {
+      let report = try step()
+      sum += report.lossBefore
+      count += 1
+      if report.endedEpoch { break }
+    }
+    return sum / Double(count)
+  }
+
+  /// Evaluates on the training set and the test set and records it in the history.
+  @discardableResult
+  public func evaluate() -> History.Evaluated {
+    let record = History.Evaluated(
+      step: progress.step, epoch: progress.epoch, train: network.evaluate(train),
+      test: test.map { network.evaluate($0) })
+    history.record(record)
+    return record
+  }
+
+  /// A snapshot of the whole run, cheap to take.
+  public func checkpoint() -> Checkpoint {
+    Checkpoint(
+      parameterValues: network.parameters.map(\.value), optimizer: optimizerState,
+      progress: progress, hyper: hyper, historyLengths: history.lengths, divergence: divergence)
+  }
+
+  /// Puts the run back exactly as it was when `checkpoint` was taken (by this trainer).
+  public func restore(_ checkpoint: Checkpoint) {
+    for (p, value) in zip(network.parameters, checkpoint.parameterValues) { p.value = value }
+    optimizerState = checkpoint.optimizer
+    progress = checkpoint.progress
+    hyper = checkpoint.hyper
+    network.setDropout(hyper.dropout)
+    history.truncate(to: checkpoint.historyLengths)
+    divergence = checkpoint.divergence
+  }
+
+  /// New weights from the seed and a fresh start; the current settings are kept.
+  public func reset() {
+    var generator = SeededGenerator(seed: seed)
+    for dense in network.denseLayers {
+      initializer.fill(&dense.weights.value, using: &generator)
+      dense.bias.value.fill(0)
+    }
+    optimizerState = OptimizerState()
+    progress = Trainer.freshProgress(seed: seed, count: train.count)
+    history = History()
+    divergence = nil
+  }
+
+  /// An independent copy of this run (weights, optimiser state, progress, history).
+  public func fork() -> Trainer {
+    Trainer(copying: self)
+  }
+
+  private init(copying other: Trainer) {
+    network = other.network.copy()
+    train = other.train
+    test = other.test
+    seed = other.seed
+    initializer = other.initializer
+    hyper = other.hyper
+    history = other.history
+    divergence = other.divergence
+    progress = other.progress
+    optimizerState = other.optimizerState
+  }
+}

@@ -1,0 +1,130 @@
+import Datasets
+import Engine
+import Foundation
+import Testing
+
+/// `mltutor train` end to end: the accuracies the course relies on, the output formats, and
+/// the one-line errors for impossible settings.
+@Suite(.serialized) struct TrainCommandTests {
+  @Test func mnist5kMLPReachesReferenceAccuracy() throws {
+    // An independent numpy trainer (Benchmarks/reference_mlp.py) reaches 0.93–0.95 here.
+    let run = try Binary.run([
+      "train", "--data", "mnist-5k", "--model", "784-128-64-10", "--activation", "relu",
+      "--optimizer", "momentum", "--momentum", "0.9", "--lr", "0.05", "--batch", "32",
+      "--seed", "0", "--epochs", "10", "--json",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = try jsonLines(run.stdout)
+    try #require(lines.count == 10)
+    for (i, line) in lines.enumerated() {
+      #expect(
+        Set(line.keys)
+          == ["epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "samples_per_second"])
+      #expect(line["epoch"] as? Int == i + 1)
+    }
+    let accuracy = try #require(lines.last?["test_accuracy"] as? Double)
+    #expect(accuracy >= 0.93, "test accuracy \(accuracy)")
+    #expect(run.stderr.isEmpty, "no progress bar when stderr is not a terminal: \(run.stderr)")
+  }
+
+  @Test func sameSeedSameNumbers() throws {
+    let args = [
+      "train", "--data", "mnist-5k", "--model", "784-32-10", "--optimizer", "momentum",
+      "--epochs", "2", "--dropout", "0.2", "--seed", "7", "--json",
+    ]
+    let first = try jsonLines(Binary.run(args).stdout)
+    let second = try jsonLines(Binary.run(args).stdout)
+    try #require(first.count == 2 && second.count == 2)
+    for (a, b) in zip(first, second) {
+      for key in ["train_loss", "train_accuracy", "test_loss", "test_accuracy"] {
+        #expect(a[key] as? Double == b[key] as? Double, "\(key)")
+      }
+    }
+    let other = try jsonLines(Binary.run(args.dropLast(2) + ["8", "--json"]).stdout)
+    #expect(other.first?["train_loss"] as? Double != first.first?["train_loss"] as? Double)
+  }
+
+  @Test func textOutputHasOneLinePerEpoch() throws {
+    let run = try Binary.run([
+      "train", "--data", "mnist-5k", "--model", "784-10", "--epochs", "2", "--lr", "0.1",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.first?.hasPrefix("epoch   1  train loss ") == true, "\(lines)")
+    #expect(lines.allSatisfy { $0.hasSuffix(" samples/s") && $0.contains(" test loss ") })
+  }
+
+  @Test func apartmentsLineMatchesClosedForm() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("line.mlt").path
+    let run = try Binary.run([
+      "train", "--data", "apartments", "-o", "scale=standard", "--model", "linear",
+      "--optimizer", "sgd", "--lr", "0.1", "--batch", "1000000", "--epochs", "300", "--json",
+      "--save", file,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let last = try #require(try jsonLines(run.stdout).last)
+    #expect(Set(last.keys) == ["epoch", "train_loss", "train_rmse", "test_loss", "test_rmse", "test_r2", "samples_per_second"])
+    let (network, metadata) = try ModelFile.load(file)
+    #expect(metadata["data"] == "apartments")
+    let data = try DatasetCatalog.load(
+      "apartments", options: ["scale": "standard"], locations: resolvedLocations())
+    let x = data.train.features(0..<data.train.count)
+    guard case .values(let t) = data.train.targets(0..<data.train.count) else {
+      Issue.record("apartments should be a regression set")
+      return
+    }
+    let fit = try #require(LeastSquares.fit(features: x, targets: t))
+    let dense = try #require(network.denseLayers.first)
+    let w = Double(dense.weights.value.values[0])
+    let b = Double(dense.bias.value.values[0])
+    #expect(abs(w - fit.weights[0]) / abs(fit.weights[0]) <= 1e-3, "w \(w) vs \(fit.weights[0])")
+    #expect(abs(b - fit.bias[0]) / abs(fit.bias[0]) <= 1e-3, "b \(b) vs \(fit.bias[0])")
+  }
+
+  @Test(arguments: [
+    (["--model", "784-1000000000-10"], "layer size 1000000000 is larger than the limit"),
+    (["--model", "784-x-10"], "is not a model"),
+    (["--model", "100-10"], "the model takes 100 inputs but the training data has 784 features"),
+    (["--model", "784-12"], "the model has 12 outputs but the training data has 10 classes"),
+    (["--lr", "0"], "lr must be a number greater than 0"),
+    (["--lr=-1"], "lr must be a number greater than 0"),
+    (["--batch", "0"], "batch must be between 1"),
+    (["--optimizer", "rmsprop"], "--optimizer must be sgd, momentum, nesterov or adam"),
+    (["--dropout", "1"], "dropout must be at least 0 and below 1"),
+  ])
+  func impossibleSettingsGiveOneLine(extra: [String], message: String) throws {
+    let run = try Binary.run(["train", "--data", "mnist-5k", "--epochs", "1"] + extra)
+    #expect(run.status == 1)
+    #expect(run.stdout.isEmpty)
+    let lines = run.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(run.stderr)")
+    #expect(run.stderr.hasPrefix("mltutor: "), "\(run.stderr)")
+    #expect(run.stderr.contains(message), "\(run.stderr)")
+  }
+
+  @Test func unknownDataSetIsNamed() throws {
+    let run = try Binary.run(["train", "--data", "nosuchset", "--epochs", "1"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("nosuchset"), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+  }
+
+  @Test func divergenceIsExplainedNotCrashed() throws {
+    let run = try Binary.run([
+      "train", "--data", "apartments", "--model", "linear", "--lr", "100", "--epochs", "5",
+    ])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("diverged at step"), "\(run.stderr)")
+    #expect(run.stderr.contains("learning rate 100"), "\(run.stderr)")
+  }
+}
+
+/// The data locations of this checkout, as the binary resolves them in a development build.
+func resolvedLocations() -> DataLocations {
+  DataLocations(
+    embedded: Binary.packageRoot.appendingPathComponent("Lessons/data").path,
+    userData: DataLocations.userDataDirectory(environment: ProcessInfo.processInfo.environment))
+}

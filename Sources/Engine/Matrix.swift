@@ -1,3 +1,5 @@
+import CBLAS
+
 /// A dense matrix of Float32 values in row-major, contiguous storage.
 ///
 /// Element (r, c) lives at `values[r * cols + c]`. A row vector is a 1 × n matrix.
@@ -55,12 +57,11 @@ public struct Matrix: Equatable, Sendable {
     }
   }
 
-  /// The sum of squares of all entries, accumulated in Double.
+  /// The sum of squares of all entries, accumulated in Double (BLAS `dsdot`).
+  /// NaN or infinite when any entry is.
   public var squaredNorm: Double {
     values.withUnsafeBufferPointer { buffer in
-      var sum: Double = 0
-      for v in buffer { sum += Double(v) * Double(v) }
-      return sum
+      cblas_dsdot(Int32(buffer.count), buffer.baseAddress, 1, buffer.baseAddress, 1)
     }
   }
 

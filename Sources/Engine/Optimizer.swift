@@ -1,3 +1,5 @@
+import CBLAS
+
 /// What an optimiser remembers between steps: one buffer per parameter (and two for Adam).
 /// A value, so that a checkpoint copies it.
 public struct OptimizerState: Equatable, Sendable {
@@ -67,52 +69,65 @@ enum Optimizer {
     for (index, p) in parameters.enumerated() {
       let l2 = p.decays ? hyper.l2 : 0
       let l1 = p.decays ? hyper.l1 : 0
-      var updateSq: Double = 0
-      var poison: Float = 0
       let n = p.count
-      p.gradient.values.withUnsafeBufferPointer { grad in
-        p.value.values.withUnsafeMutableBufferPointer { w in
+      // NB: the gradient buffer is scratch from here on: backpropagation refills it next step.
+      // Each pass below is one BLAS level-1 call or one loop without reductions, so it
+      // vectorises; the norms come from BLAS dot products accumulated in Double.
+      var updateSq: Double = 0
+      p.gradient.values.withUnsafeMutableBufferPointer { gb in
+        p.value.values.withUnsafeMutableBufferPointer { wb in
+          guard let g = gb.baseAddress, let w = wb.baseAddress else { return }
+          let count = Int32(n)
+          // g ← c·g + λ₂·w + λ₁·sign(w)
+          if clipScale != 1 { cblas_sscal(count, clipScale, g, 1) }
+          if l2 != 0 { cblas_saxpy(count, l2, w, 1, g, 1) }
+          if l1 != 0 { for i in 0..<n { g[i] += l1 * sign(w[i]) } }
           switch kind {
           case .sgd:
-            for i in 0..<n {
-              let g = clipScale * grad[i] + l2 * w[i] + l1 * sign(w[i])
-              let u = -lr * g
-              w[i] += u
-              updateSq += Double(u * u)
-              poison += w[i] - w[i]
-            }
+            // θ ← θ − η·g
+            cblas_saxpy(count, -lr, g, 1, w, 1)
+            updateSq = Double(lr) * Double(lr) * cblas_dsdot(count, g, 1, g, 1)
           case .momentum, .nesterov:
-            let nesterov = kind == .nesterov
-            state.first[index].withUnsafeMutableBufferPointer { v in
-              for i in 0..<n {
-                let g = clipScale * grad[i] + l2 * w[i] + l1 * sign(w[i])
-                v[i] = mu * v[i] + g
-                let u = nesterov ? -lr * (g + mu * v[i]) : -lr * v[i]
-                w[i] += u
-                updateSq += Double(u * u)
-                poison += w[i] - w[i]
+            state.first[index].withUnsafeMutableBufferPointer { vb in
+              guard let v = vb.baseAddress else { return }
+              // v ← μ·v + g (a plain loop: OpenBLAS's saxpby is not vectorised)
+              for i in 0..<n { v[i] = mu * v[i] + g[i] }
+              if kind == .momentum {
+                // θ ← θ − η·v
+                cblas_saxpy(count, -lr, v, 1, w, 1)
+                updateSq = Double(lr) * Double(lr) * cblas_dsdot(count, v, 1, v, 1)
+              } else {
+                // g ← g + μ·v, then θ ← θ − η·g
+                cblas_saxpy(count, mu, v, 1, g, 1)
+                cblas_saxpy(count, -lr, g, 1, w, 1)
+                updateSq = Double(lr) * Double(lr) * cblas_dsdot(count, g, 1, g, 1)
               }
             }
           case .adam:
-            state.first[index].withUnsafeMutableBufferPointer { m in
-              state.second[index].withUnsafeMutableBufferPointer { s in
+            state.first[index].withUnsafeMutableBufferPointer { mb in
+              state.second[index].withUnsafeMutableBufferPointer { sb in
+                guard let m = mb.baseAddress, let s = sb.baseAddress else { return }
+                let stepScale = -lr / correction1
+                let invCorrection2 = 1 / correction2
                 for i in 0..<n {
-                  let g = clipScale * grad[i] + l2 * w[i] + l1 * sign(w[i])
-                  m[i] = b1 * m[i] + (1 - b1) * g
-                  s[i] = b2 * s[i] + (1 - b2) * g * g
-                  let u = -lr * (m[i] / correction1) / ((s[i] / correction2).squareRoot() + eps)
-                  w[i] += u
-                  updateSq += Double(u * u)
-                  poison += w[i] - w[i]
+                  let gi = g[i]
+                  m[i] = b1 * m[i] + (1 - b1) * gi
+                  s[i] = b2 * s[i] + (1 - b2) * gi * gi
+                  // The update itself replaces the gradient.
+                  g[i] = stepScale * m[i] / ((s[i] * invCorrection2).squareRoot() + eps)
                 }
+                cblas_saxpy(count, 1, g, 1, w, 1)
+                updateSq = cblas_dsdot(count, g, 1, g, 1)
               }
             }
           }
         }
       }
-      results.append(
-        ParameterUpdate(
-          updateSquaredNorm: updateSq, finite: poison == 0))
+      // A NaN or infinite weight makes the dot product NaN or infinite.
+      let weights = p.value.values.withUnsafeBufferPointer { wb in
+        cblas_dsdot(Int32(n), wb.baseAddress, 1, wb.baseAddress, 1)
+      }
+      results.append(ParameterUpdate(updateSquaredNorm: updateSq, finite: weights.isFinite))
     }
     return results
   }

@@ -71,37 +71,26 @@ enum Optimizer {
       let l1 = p.decays ? hyper.l1 : 0
       let n = p.count
       // NB: the gradient buffer is scratch from here on: backpropagation refills it next step.
-      // Each pass below is one BLAS level-1 call or one loop without reductions, so it
-      // vectorises; the norms come from BLAS dot products accumulated in Double.
-      var updateSq: Double = 0
+      var result = UpdateKernels.Result(updateSquaredNorm: 0, finite: true)
       p.gradient.values.withUnsafeMutableBufferPointer { gb in
         p.value.values.withUnsafeMutableBufferPointer { wb in
           guard let g = gb.baseAddress, let w = wb.baseAddress else { return }
-          let count = Int32(n)
-          // g ← c·g + λ₂·w + λ₁·sign(w)
-          if clipScale != 1 { cblas_sscal(count, clipScale, g, 1) }
-          if l2 != 0 { cblas_saxpy(count, l2, w, 1, g, 1) }
-          if l1 != 0 { for i in 0..<n { g[i] += l1 * sign(w[i]) } }
+          // λ₁·sign(w) has no fused form; it is rare enough to take its own pass.
+          var clipScale = clipScale
+          if l1 != 0 {
+            for i in 0..<n { g[i] = clipScale * g[i] + l1 * sign(w[i]) }
+            clipScale = 1
+          }
           switch kind {
           case .sgd:
-            // θ ← θ − η·g
-            cblas_saxpy(count, -lr, g, 1, w, 1)
-            updateSq = Double(lr) * Double(lr) * cblas_dsdot(count, g, 1, g, 1)
+            result = UpdateKernels.plain(w: w, g: g, count: n, clip: clipScale, l2: l2, lr: lr)
           case .momentum, .nesterov:
             state.first[index].withUnsafeMutableBufferPointer { vb in
               guard let v = vb.baseAddress else { return }
-              // v ← μ·v + g (a plain loop: OpenBLAS's saxpby is not vectorised)
-              for i in 0..<n { v[i] = mu * v[i] + g[i] }
-              if kind == .momentum {
-                // θ ← θ − η·v
-                cblas_saxpy(count, -lr, v, 1, w, 1)
-                updateSq = Double(lr) * Double(lr) * cblas_dsdot(count, v, 1, v, 1)
-              } else {
-                // g ← g + μ·v, then θ ← θ − η·g
-                cblas_saxpy(count, mu, v, 1, g, 1)
-                cblas_saxpy(count, -lr, g, 1, w, 1)
-                updateSq = Double(lr) * Double(lr) * cblas_dsdot(count, g, 1, g, 1)
-              }
+              let nesterov = kind == .nesterov
+              result = UpdateKernels.velocity(
+                w: w, v: v, g: g, count: n, clip: clipScale, l2: l2, mu: mu,
+                a: nesterov ? -lr : 0, b: nesterov ? -lr * mu : -lr)
             }
           case .adam:
             state.first[index].withUnsafeMutableBufferPointer { mb in
@@ -110,24 +99,24 @@ enum Optimizer {
                 let stepScale = -lr / correction1
                 let invCorrection2 = 1 / correction2
                 for i in 0..<n {
-                  let gi = g[i]
+                  let gi = clipScale * g[i] + l2 * w[i]
                   m[i] = b1 * m[i] + (1 - b1) * gi
                   s[i] = b2 * s[i] + (1 - b2) * gi * gi
                   // The update itself replaces the gradient.
                   g[i] = stepScale * m[i] / ((s[i] * invCorrection2).squareRoot() + eps)
                 }
-                cblas_saxpy(count, 1, g, 1, w, 1)
-                updateSq = cblas_dsdot(count, g, 1, g, 1)
+                cblas_saxpy(Int32(n), 1, g, 1, w, 1)
+                let updateSq = cblas_dsdot(Int32(n), g, 1, g, 1)
+                let weights = cblas_dsdot(Int32(n), w, 1, w, 1)
+                result = UpdateKernels.Result(
+                  updateSquaredNorm: updateSq, finite: weights.isFinite)
               }
             }
           }
         }
       }
-      // A NaN or infinite weight makes the dot product NaN or infinite.
-      let weights = p.value.values.withUnsafeBufferPointer { wb in
-        cblas_dsdot(Int32(n), wb.baseAddress, 1, wb.baseAddress, 1)
-      }
-      results.append(ParameterUpdate(updateSquaredNorm: updateSq, finite: weights.isFinite))
+      results.append(
+        ParameterUpdate(updateSquaredNorm: result.updateSquaredNorm, finite: result.finite))
     }
     return results
   }

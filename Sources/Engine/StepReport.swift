@@ -20,9 +20,24 @@ public struct StepReport: Sendable {
   public var updateNorms: [Double]
   /// The factor gradients were scaled by for clipping (1 when not clipped).
   public var clipScale: Float
+  /// For models of at most `ParameterChange.smallModelLimit` parameters, every parameter's
+  /// value before, its gradient, and its value after: the numbers a learner can follow by hand.
+  public var parameterChanges: [ParameterChange] = []
 
   /// The gradient norm of all layers together.
   public var gradientNorm: Double {
     gradientNorms.reduce(0) { $0 + $1 * $1 }.squareRoot()
   }
+}
+
+/// One parameter tensor across a step of a small model.
+public struct ParameterChange: Sendable, Equatable {
+  /// Models with at most this many parameters report their changes.
+  public static let smallModelLimit = 32
+
+  public var name: String
+  public var before: [Float]
+  /// ∂L/∂θ from backpropagation (before clipping and decay).
+  public var gradient: [Float]
+  public var after: [Float]
 }

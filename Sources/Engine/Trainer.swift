@@ -149,6 +149,12 @@ public final class Trainer {
     if hyper.clipNorm > 0 && globalNorm > Double(hyper.clipNorm) {
       clipScale = Float(Double(hyper.clipNorm) / globalNorm)
     }
+    let small = network.parameterCount <= ParameterChange.smallModelLimit
+    var changes: [ParameterChange] =
+      small
+      ? parameters.map {
+        ParameterChange(name: $0.name, before: $0.value.values, gradient: $0.gradient.values, after: [])
+      } : []
     let updates = Optimizer.update(
       parameters, state: &optimizerState, hyper: hyper, clipScale: clipScale)
     if let bad = updates.firstIndex(where: { !$0.finite }) {
@@ -157,6 +163,7 @@ public final class Trainer {
         learningRate: hyper.learningRate, previousLoss: lossBefore))
     }
 
+    for i in changes.indices { changes[i].after = parameters[i].value.values }
     progress.step = stepNumber
     progress.position = end
     let epochNumber = progress.epoch + 1
@@ -183,7 +190,8 @@ public final class Trainer {
       updateNorms: Trainer.perLayer(updates.map(\.updateSquaredNorm), parameters).map {
         $0.squareRoot()
       },
-      clipScale: clipScale)
+      clipScale: clipScale,
+      parameterChanges: changes)
   }
 
   private var lastLoss: Double? { history.stepLosses.last.map(Double.init) }
@@ -203,6 +211,30 @@ public final class Trainer {
       i += 2
     }
     return out
+  }
+
+  /// Sets one entry of a parameter by hand (a learner fitting a line with `set w`), keeping
+  /// everything else, and records a marker with `label`.
+  public func setParameter(_ name: String, index: Int, to value: Float, label: String)
+    throws(EngineError)
+  {
+    guard let p = network.parameters.first(where: { $0.name == name }), index >= 0,
+      index < p.count
+    else {
+      throw .invalidSetting("the model has no parameter \(name)[\(index)]")
+    }
+    guard value.isFinite else { throw .invalidSetting("\(label) must be a finite number") }
+    p.value.values[index] = value
+    history.record(History.Marker(step: progress.step, label: label))
+  }
+
+  /// Copies the parameter values of `other` (same architecture) into this run's network.
+  public func loadParameters(from other: Network) throws(EngineError) {
+    guard other.architecture.sizes == network.architecture.sizes else {
+      throw .dataMismatch(
+        "the saved model is \(other.architecture.sizesText) but this run's is \(network.architecture.sizesText)")
+    }
+    for (mine, theirs) in zip(network.parameters, other.parameters) { mine.value = theirs.value }
   }
 
   /// Trains until the current epoch ends; returns the mean batch loss of the steps taken.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Engine
+import Charts
 import Foundation
 
 /// `mltutor train`: headless training with one line per epoch, for scripts and benchmarks.
@@ -70,6 +71,12 @@ struct TrainCommand: ParsableCommand {
   @Flag(help: "Print one JSON object per epoch instead of text.")
   var json = false
 
+  @Flag(help: "At the end, draw the loss curves and, for classes, one test image with its probabilities.")
+  var plot = false
+
+  @Flag(help: "Draw charts with ASCII characters only.")
+  var ascii = false
+
   func run() throws {
     try Self.reportingFailures(train)
   }
@@ -129,6 +136,12 @@ struct TrainCommand: ParsableCommand {
       progress.clear()
       let record = trainer.evaluate()
       out.print(record, epoch: epoch, samplesPerSecond: Double(dataset.train.count) / seconds)
+    }
+    if plot {
+      let style = ChartStyle.forTerminal(
+        environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0,
+        forceASCII: ascii)
+      for line in TrainingPlots.lines(trainer: trainer, dataset: dataset, style: style) { print(line) }
     }
     if let save {
       do {

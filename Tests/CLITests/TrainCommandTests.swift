@@ -55,6 +55,22 @@ import Testing
     #expect(lines.allSatisfy { $0.hasSuffix(" samples/s") && $0.contains(" test loss ") })
   }
 
+  @Test func plotDrawsLossAndProbabilities() throws {
+    let run = try Binary.run(
+      ["train", "--data", "mnist-5k", "--model", "784-10", "--epochs", "1", "--plot", "--ascii"],
+      environment: ["NO_COLOR": "1"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines.contains("loss per step (test loss at the end of each epoch)"), "\(run.stdout)")
+    #expect(lines.contains { $0.contains("* train") }, "legend: \(run.stdout)")
+    #expect(lines.contains("test example #0 (true class 0) and the model's probabilities"))
+    // The probability array: ten labelled bars, the argmax and the truth marked.
+    #expect(lines.contains { $0.contains("predicted") }, "\(run.stdout)")
+    #expect(lines.contains { $0.contains("true") }, "\(run.stdout)")
+    #expect(lines.allSatisfy { $0.count <= 120 })
+    #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "ASCII only")
+  }
+
   @Test func apartmentsLineMatchesClosedForm() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,0 +1,43 @@
+/// One command of mltutor's command language, parsed from a line such as `set lr 0.1`.
+///
+/// The REPL, scripts, lessons and the full-screen tutor all speak this language; each front
+/// end turns a line into a `Command` with `CommandParser` and hands it to a `Session`.
+public enum Command: Equatable, Sendable {
+  case help(String?)
+  case data(name: String, options: [String: String])
+  case model(spec: String, options: [String: String])
+  case set(name: String, value: String)
+  case show(String)
+  case step(Int)
+  case train(TrainAmount)
+  case stop
+  case eval
+  case predict(PredictInput)
+  case plot(kind: String, index: Int?)
+  case reset
+  case rewind(Int)
+  case fork(String)
+  case use(String)
+  case runs
+  case compare(String, String)
+  case save(String)
+  case load(String)
+  case export(format: String, path: String)
+  case quit
+
+  /// How much `train` should do.
+  public enum TrainAmount: Equatable, Sendable {
+    case steps(Int)
+    case epochs(Int)
+    /// Until stopped (Ctrl-C or `stop`).
+    case untilStopped
+  }
+
+  /// What `predict` is asked about.
+  public enum PredictInput: Equatable, Sendable {
+    /// A feature value, such as a surface in m² (`predict 75`).
+    case value(Double)
+    /// A test example by its index (`predict #12`).
+    case example(Int)
+  }
+}

@@ -1,0 +1,133 @@
+import Datasets
+import Engine
+
+/// The learner's instrument: the current data, model, settings and runs, driven by commands.
+///
+/// `execute` takes a `Command` and returns `Output` values; nothing here prints or draws.
+/// A command that fails returns `.error` and leaves the session as it was.
+public final class Session {
+  public let locations: DataLocations
+  public internal(set) var settings = SessionSettings()
+  public internal(set) var dataset: Dataset?
+  public internal(set) var ball: BallRun?
+  var runs: [String: Run] = [:]
+  public internal(set) var currentRunName = "main"
+  /// Set by `quit`.
+  public private(set) var wantsToQuit = false
+
+  public init(locations: DataLocations) {
+    self.locations = locations
+  }
+
+  /// The run commands act on, once data and a model exist.
+  public var run: Run? { runs[currentRunName] }
+  public var trainer: Trainer? { run?.trainer }
+  public var runNames: [String] { runs.keys.sorted() }
+
+  /// Parses and executes one line; a parse error becomes one `.error` output.
+  public func execute(
+    line: String, shouldStop: @escaping () -> Bool = { false },
+    progress: ((TrainingProgress) -> Void)? = nil
+  ) -> [Output] {
+    do {
+      guard let command = try CommandParser.parse(line) else { return [] }
+      return execute(command, shouldStop: shouldStop, progress: progress)
+    } catch {
+      return [.error(error.message)]
+    }
+  }
+
+  /// Executes a parsed command.
+  /// - Parameters:
+  ///   - shouldStop: polled between training steps; true ends `train` early.
+  ///   - progress: called now and then while `train` runs.
+  public func execute(
+    _ command: Command, shouldStop: @escaping () -> Bool = { false },
+    progress: ((TrainingProgress) -> Void)? = nil
+  ) -> [Output] {
+    do {
+      switch command {
+      case .help(let name): return try help(name)
+      case .data(let name, let options): return try loadData(name, options: options)
+      case .model(let spec, let options): return try buildModel(spec, options: options)
+      case .set(let name, let value): return try set(name, value)
+      case .show(let what): return try show(what)
+      case .step(let n): return try step(n, shouldStop: shouldStop)
+      case .train(let amount): return try train(amount, shouldStop: shouldStop, progress: progress)
+      case .stop: return [.line("nothing is training")]
+      case .eval: return try evaluate()
+      case .predict(let input): return try predict(input)
+      case .plot(let kind, let index): return try plot(kind, index: index)
+      case .reset: return try reset()
+      case .rewind(let n): return try rewind(n)
+      case .fork(let name): return try fork(name)
+      case .use(let name): return try use(name)
+      case .runs: return try listRuns()
+      case .compare(let a, let b): return try compare(a, b)
+      case .save(let path): return try save(path)
+      case .load(let path): return try load(path)
+      case .export(_, let path): return try exportPyTorch(path)
+      case .quit:
+        wantsToQuit = true
+        return []
+      }
+    } catch let error as CommandError {
+      return [.error(error.message)]
+    } catch {
+      return [.error(String(describing: error))]
+    }
+  }
+
+  // MARK: - Shared helpers for the command handlers
+
+  func requireTrainer() throws(CommandError) -> Trainer {
+    if ball != nil {
+      throw CommandError("\(ball?.name ?? "this") is a landscape, not a data set: use `step`, `set x`, `plot landscape`")
+    }
+    guard dataset != nil else { throw CommandError("no data yet: load some with `data NAME` (for example `data apartments`)") }
+    guard let trainer else { throw CommandError("no model yet: build one with `model linear` or `model SIZES`") }
+    return trainer
+  }
+
+  func requireDataset() throws(CommandError) -> Dataset {
+    guard let dataset else { throw CommandError("no data yet: load some with `data NAME` (for example `data apartments`)") }
+    return dataset
+  }
+
+  /// Builds a fresh "main" run (dropping the others) from the current settings.
+  func rebuildRuns() throws(CommandError) {
+    let dataset = try requireDataset()
+    let trainer = try makeTrainer(settings, dataset)
+    runs = ["main": Run(name: "main", trainer: trainer)]
+    currentRunName = "main"
+  }
+
+  func makeTrainer(_ s: SessionSettings, _ dataset: Dataset) throws(CommandError) -> Trainer {
+    do {
+      let architecture = try Architecture.parse(
+        s.modelSpec, activation: s.activation, task: dataset.task, inputs: dataset.featureCount,
+        outputs: dataset.outputCount)
+      return try Trainer(
+        architecture: architecture, initializer: s.effectiveInitializer, hyper: s.hyper,
+        seed: s.seed, train: dataset.train, test: dataset.test)
+    } catch {
+      throw CommandError(error.description)
+    }
+  }
+
+  func updateSettings(_ change: (inout SessionSettings) -> Void) {
+    change(&settings)
+  }
+}
+
+/// How far `train` has got, for a live display.
+public struct TrainingProgress: Sendable {
+  public var step: Int
+  public var epoch: Int
+  public var epochFraction: Double
+  public var loss: Double
+  public var samplesPerSecond: Double
+  /// Steps done by this `train` command and its target (nil while training until stopped).
+  public var done: Int
+  public var target: Int?
+}

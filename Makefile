@@ -9,7 +9,7 @@
 
 SWIFT ?= swift
 BUILD_PACKAGES := libedit-dev libncurses-dev zlib1g-dev libopenblas-dev
-TEST_PACKAGES := dataset-fashion-mnist tmux
+TEST_PACKAGES := dataset-fashion-mnist tmux time
 RELEASE_BIN := .build/release/mltutor
 
 .PHONY: all build run test bench deps test-deps clean

@@ -29,9 +29,13 @@ build: deps
 run: build
 	@$(RELEASE_BIN) $(ARGS)
 
+# Tests run against an optimised build (the accuracy tests train real models); testing is
+# enabled so that test targets may reach internal names.
+TEST_FLAGS := -c release -Xswiftc -enable-testing
+
 test: test-deps
-	$(SWIFT) build -c release --product mltutor
-	MLTUTOR_BIN=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test -c release
+	$(SWIFT) build $(TEST_FLAGS) --build-tests
+	MLTUTOR_BIN=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test $(TEST_FLAGS) --skip-build
 
 bench: test-deps
 	$(SWIFT) build -c release --product mltutor

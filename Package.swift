@@ -13,21 +13,44 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit"),
+    .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+    .target(name: "CLibEditShim"),
     .target(
       name: "Engine",
       dependencies: ["CBLAS", "CZlib"],
       swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
     ),
     .target(name: "Datasets", dependencies: ["Engine", "CZlib"], exclude: ["README.md"]),
+    .target(name: "Charts", exclude: ["README.md"]),
+    .target(name: "Tutor", dependencies: ["Engine", "Datasets", "Charts"]),
+    .target(name: "Course", dependencies: ["Tutor", "Engine", "Datasets", "Charts"], exclude: ["README.md"]),
+    .target(
+      name: "REPL", dependencies: ["Course", "Tutor", "Charts", "Datasets", "Engine", "CLibEdit", "CLibEditShim"],
+      exclude: ["README.md"]),
+    .target(
+      name: "TerminalUI", dependencies: ["Tutor", "Course", "Charts", "Engine", "Datasets", "CNCursesW"],
+      exclude: ["README.md"]),
+    .executableTarget(name: "chart-bench", dependencies: ["Charts"], path: "Benchmarks/ChartBench"),
+    .executableTarget(
+      name: "tutor-bench", dependencies: ["TerminalUI", "Tutor", "Course", "Datasets", "Charts"],
+      path: "Benchmarks/TutorBench"),
     .executableTarget(
       name: "mltutor",
       dependencies: [
-        "Engine", "Datasets",
+        "Engine", "Datasets", "Charts", "Tutor", "REPL", "Course", "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "EngineTests", dependencies: ["Engine"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine"]),
-    .testTarget(name: "CLITests", dependencies: ["Engine", "Datasets"]),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["__Snapshots__"]),
+    .testTarget(name: "TutorTests", dependencies: ["Tutor", "Engine", "Datasets", "Charts"]),
+    .testTarget(name: "REPLTests", dependencies: ["REPL", "Tutor", "Charts", "Datasets", "Engine"]),
+    .testTarget(name: "CourseTests", dependencies: ["Course", "Tutor", "Datasets"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "TerminalUITests", dependencies: ["TerminalUI", "Tutor", "Charts", "Engine"],
+      exclude: ["__Snapshots__"]),
+    .testTarget(name: "CLITests", dependencies: ["Engine", "Datasets", "Course"]),
   ]
 )

@@ -72,6 +72,8 @@ public final class Network {
 
 extension Network: CustomStringConvertible {
   public var description: String {
-    "\(architecture.sizesText) \(architecture.activation.rawValue) (\(parameterCount.formatted) parameters)"
+    // A single dense layer has no hidden activation: it is a linear model.
+    let kind = architecture.sizes.count == 2 ? "linear" : architecture.activation.rawValue
+    return "\(architecture.sizesText) \(kind) (\(parameterCount.formatted) parameters)"
   }
 }

@@ -14,6 +14,8 @@ public final class Trainer {
   public let initializer: Initializer
   public private(set) var hyper: Hyperparameters
   public private(set) var history = History()
+  /// The report of the latest step, nil before the first one and after `reset()`/`restore(_:)`.
+  public private(set) var lastReport: StepReport?
   /// Set when training diverged; `step()` refuses until `reset()` or `restore(_:)`.
   public private(set) var divergence: Divergence?
 
@@ -183,7 +185,7 @@ public final class Trainer {
     if measureLossAfter {
       lossAfter = loss.value(network.predict(batchInput), targets)
     }
-    return StepReport(
+    let report = StepReport(
       step: stepNumber, epoch: epochNumber, endedEpoch: endedEpoch, batch: batch,
       lossBefore: lossBefore, lossAfter: lossAfter, learningRate: hyper.learningRate,
       gradientNorms: Trainer.perLayer(squaredNorms, parameters).map { $0.squareRoot() },
@@ -192,6 +194,8 @@ public final class Trainer {
       },
       clipScale: clipScale,
       parameterChanges: changes)
+    lastReport = report
+    return report
   }
 
   private var lastLoss: Double? { history.stepLosses.last.map(Double.init) }
@@ -277,6 +281,7 @@ public final class Trainer {
     network.setDropout(hyper.dropout)
     history.truncate(to: checkpoint.historyLengths)
     divergence = checkpoint.divergence
+    lastReport = nil
   }
 
   /// New weights from the seed and a fresh start; the current settings are kept.
@@ -290,6 +295,7 @@ public final class Trainer {
     progress = Trainer.freshProgress(seed: seed, count: train.count)
     history = History()
     divergence = nil
+    lastReport = nil
   }
 
   /// An independent copy of this run (weights, optimiser state, progress, history).

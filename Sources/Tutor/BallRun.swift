@@ -77,6 +77,15 @@ public struct BallRun: Sendable {
     diverged = false
   }
 
+  /// Puts the ball back where its path started, at rest.
+  public mutating func restart() {
+    position = path.first ?? position
+    velocity = [Double](repeating: 0, count: position.count)
+    path = [position]
+    steps = 0
+    diverged = false
+  }
+
   /// The minimum the ball is nearest to, and whether it is the global one.
   public var nearestMinimum: (position: [Double], isGlobal: Bool)? {
     switch surface {

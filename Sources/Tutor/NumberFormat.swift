@@ -22,9 +22,9 @@ public enum NumberFormat {
     String(format: "%.1f%%", x * 100)
   }
 
-  /// Fixed decimals.
+  /// Fixed decimals; beyond ±10⁷ (a diverged R², say) the short form, not 40 digits.
   public static func fixed(_ x: Double, _ decimals: Int) -> String {
-    guard x.isFinite else { return short(x) }
+    guard x.isFinite, abs(x) < 1e7 else { return short(x) }
     return String(format: "%.\(decimals)f", x)
   }
 }

@@ -43,7 +43,12 @@ extension Session {
     do {
       loaded = try DatasetCatalog.load(name, options: options, locations: locations)
     } catch {
-      throw CommandError(error.description)
+      var message = error.description
+      if message.contains("no such data set") {
+        let landscapes = (Landscape1D.all.map(\.name) + Landscape2D.all.map(\.name)).joined(separator: ", ")
+        message += "; or a landscape: \(landscapes)"
+      }
+      throw CommandError(message)
     }
     // Keep the model's shape when it still fits the new data; otherwise start linear.
     var next = settings
@@ -98,10 +103,12 @@ extension Session {
     } else if options["activation"] != nil {
       next.initializer = nil
     }
-    // Check the text before anything else, even without data.
+    // Check the text before anything else, even without data (as a regression, which takes
+    // any output size: `1-8-1` is a fine model for apartments).
     do {
       _ = try Architecture.parse(
-        next.modelSpec, activation: next.activation, task: .classification, inputs: 1, outputs: 2)
+        next.modelSpec, activation: next.activation, task: dataset?.task ?? .regression, inputs: 1,
+        outputs: 2)
     } catch {
       throw CommandError(error.description)
     }
@@ -154,6 +161,8 @@ extension Session {
     do {
       try hyper.validate()
     } catch {
+      // The learner typed one setting: say what is wrong with it, without a category.
+      if case .invalidSetting(let why) = error { throw CommandError(why) }
       throw CommandError(error.description)
     }
     settings.hyper = hyper

@@ -16,6 +16,7 @@ extension Session {
       do {
         let report = try trainer.step(measureLossAfter: detailed || i == count - 1)
         run?.didStep()
+        if report.endedEpoch { trainer.evaluate() }
         if detailed { outputs.append(.text(StepAnatomy.lines(report, trainer: trainer, dataset: dataset))) }
         last = report
         done += 1
@@ -174,7 +175,7 @@ extension Session {
 
   func reset() throws(CommandError) -> [Output] {
     if var ball {
-      ball.place(0, at: ball.path.first?[0] ?? 0)
+      ball.restart()
       self.ball = ball
       return [.line("ball back at its start")]
     }

@@ -9,6 +9,9 @@ struct MLTutor: ParsableCommand {
       mltutor teaches how models learn by training real ones in front of you: linear
       regression on apartment prices, an MLP on handwritten digits, overfitting, minima.
       """,
-    subcommands: [TrainCommand.self, DataCommand.self]
+    subcommands: [
+      TutorCommand.self, TrainCommand.self, DataCommand.self, ReplCommand.self, LessonsCommand.self,
+    ],
+    defaultSubcommand: TutorCommand.self
   )
 }

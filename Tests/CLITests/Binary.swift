@@ -31,17 +31,19 @@ enum Binary {
     return nil
   }
 
-  /// Runs `mltutor ARGS` with `environment` added, in `directory`, with no standard input.
+  /// Runs `mltutor ARGS` with `environment` added, in `directory`, with standard input read
+  /// from the file `input` (none when nil).
   static func run(
-    _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil
+    _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil,
+    input: URL? = nil
   ) throws -> Run {
     guard let path else { throw MissingBinary() }
-    return try runProgram(path, arguments, environment: environment, directory: directory)
+    return try runProgram(path, arguments, environment: environment, directory: directory, input: input)
   }
 
   static func runProgram(
     _ program: String, _ arguments: [String], environment: [String: String] = [:],
-    directory: URL? = nil
+    directory: URL? = nil, input: URL? = nil
   ) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
@@ -64,7 +66,9 @@ enum Binary {
     let err = try FileHandle(forWritingTo: errURL)
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let inputHandle = try input.map { try FileHandle(forReadingFrom: $0) }
+    defer { try? inputHandle?.close() }
+    process.standardInput = inputHandle ?? FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
     try out.close()

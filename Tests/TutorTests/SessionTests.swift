@@ -120,9 +120,9 @@ import Tutor
     run(s, ["data mnist-5k", "model 784-32-10"])
     let before = s.trainer?.network.parameters.map(\.value)
     let cases: [(String, String)] = [
-      ("set lr 0", "invalid setting: lr must be a number greater than 0 (got 0.0)"),
-      ("set lr -1", "invalid setting: lr must be a number greater than 0 (got -1.0)"),
-      ("set batch 0", "invalid setting: batch must be between 1 and 1,000,000 (got 0)"),
+      ("set lr 0", "lr must be a number greater than 0 (got 0.0)"),
+      ("set lr -1", "lr must be a number greater than 0 (got -1.0)"),
+      ("set batch 0", "batch must be between 1 and 1,000,000 (got 0)"),
       ("set optimizer rmsprop", "optimizer must be sgd, momentum, nesterov or adam (got 'rmsprop')"),
       ("model 784-1000000000-10", "invalid model: layer size 1000000000 is larger than the limit of 1,000,000"),
       ("model 100-10", "model and data do not fit: the model takes 100 inputs but the training data has 784 features"),

@@ -1,0 +1,49 @@
+/// How far the learner has got: per lesson, the step they are on and the steps done.
+///
+/// Saved as JSON in `progress.json`; lessons are keyed by name so that adding a lesson does
+/// not shift anyone's progress.
+public struct CourseProgress: Codable, Equatable, Sendable {
+  /// One lesson's state.
+  public struct LessonState: Codable, Equatable, Sendable {
+    /// The step the learner is on (0-based).
+    public var step = 0
+    /// Steps whose task and quiz are done (0-based, ascending).
+    public var doneSteps: [Int] = []
+    /// Set once every step has been done; stays set when the lesson is redone.
+    public var completed = false
+
+    public init(step: Int = 0, doneSteps: [Int] = [], completed: Bool = false) {
+      self.step = step
+      self.doneSteps = doneSteps
+      self.completed = completed
+    }
+  }
+
+  /// The file format's version.
+  public var version = 1
+  /// The lesson the learner was in last.
+  public var currentLesson: String?
+  public var lessons: [String: LessonState] = [:]
+
+  public init() {}
+
+  public func state(_ lesson: String) -> LessonState {
+    lessons[lesson] ?? LessonState()
+  }
+
+  public mutating func markDone(_ lesson: String, step: Int) {
+    var s = state(lesson)
+    if !s.doneSteps.contains(step) {
+      s.doneSteps.append(step)
+      s.doneSteps.sort()
+    }
+    lessons[lesson] = s
+  }
+
+  public mutating func setStep(_ lesson: String, _ step: Int) {
+    var s = state(lesson)
+    s.step = step
+    lessons[lesson] = s
+    currentLesson = lesson
+  }
+}

@@ -1,0 +1,53 @@
+import Engine
+
+extension QuantityCatalog {
+  /// How training behaved over the run's history, not only where it ended.
+  static let behaviour: [Quantity] = [
+    Quantity("loss_dropped", .number, .behaviour, "fraction by which the step loss fell, from the mean of the first three steps to that of the last three: 0.9 means to a tenth (0 before two steps)") {
+      reader in reader.withTrainer { .number(HistoryMeasures.lossDropped($0.history.stepLosses)) }
+    },
+    Quantity("overfitting_epochs", .number, .behaviour, "latest consecutive epochs (evaluated by `train`) in which the training loss fell while the test loss rose") {
+      reader in
+      reader.withTrainer { .number(HistoryMeasures.overfittingEpochs($0.history.evaluations.map { ($0.train.loss, $0.test?.loss) })) }
+    },
+    Quantity("evaluated_epochs", .number, .behaviour, "epochs that `train` ended with an evaluation on both splits") {
+      reader in reader.withTrainer { .number($0.history.evaluations.count) }
+    },
+    Quantity("markers", .number, .behaviour, "changes made by hand during the run (settings, `set w`…), as marked on the loss chart") {
+      reader in reader.withTrainer { .number($0.history.markers.count) }
+    },
+    Quantity("lr_changes", .number, .behaviour, "times the learning rate was changed during the run") {
+      reader in reader.withTrainer { .number($0.history.markers.filter { $0.label.hasPrefix("lr ") }.count) }
+    },
+  ]
+}
+
+/// Measures over a run's history.
+enum HistoryMeasures {
+  /// 1 − (mean of the last w step losses) / (mean of the first w), with w = n/4 clamped to
+  /// 1…3; 0 with fewer than two steps. Negative when the loss rose.
+  static func lossDropped(_ losses: [Float]) -> Double {
+    let n = losses.count
+    guard n >= 2 else { return 0 }
+    let w = max(1, min(3, n / 4))
+    let first = losses.prefix(w).reduce(0) { $0 + Double($1) } / Double(w)
+    let last = losses.suffix(w).reduce(0) { $0 + Double($1) } / Double(w)
+    guard first > 0, first.isFinite, last.isFinite else { return 0 }
+    return 1 - last / first
+  }
+
+  /// The number of latest evaluations (train loss, test loss), each compared with the one
+  /// before it, in which the training loss fell and the test loss rose.
+  static func overfittingEpochs(_ losses: [(train: Double, test: Double?)]) -> Int {
+    var count = 0
+    var i = losses.count - 1
+    while i >= 1 {
+      guard let testNow = losses[i].test, let testBefore = losses[i - 1].test,
+        losses[i].train < losses[i - 1].train, testNow > testBefore
+      else { break }
+      count += 1
+      i -= 1
+    }
+    return count
+  }
+}

@@ -1,0 +1,161 @@
+import Tutor
+
+/// Runs the course on top of a `Session`: opens steps (showing their prose and running their
+/// demos), re-evaluates the current step's check after every command, gives hints, takes quiz
+/// answers, moves between steps and lessons, and keeps the learner's progress.
+///
+/// Lines that are lesson commands (`lessons`, `lesson`, `next`, `back`, `hint`, `check`,
+/// `answer`) are handled here; every other line goes to `Session.execute`. Nothing here prints:
+/// each line returns a `CourseResponse` for the front end to show.
+///
+///     let course = CourseSession(course: .load(directory: "Lessons"), session: session, store: nil)
+///     course.start()                   // opens lesson 1, step 1 (or resumes)
+///     course.execute(line: "set w 4")  // …the step's check holds: `.stepDone` in the events
+public final class CourseSession {
+  public let course: Course
+  public let session: Session
+  /// Reads the quantities checks name.
+  public let reader: QuantityReader
+  public internal(set) var progress: CourseProgress
+  let store: ProgressStore?
+  /// The open step; nil before a lesson is opened.
+  public internal(set) var position: CoursePosition?
+  /// Hints shown in the open step so far.
+  var hintsShown = 0
+  /// The open step's task check has held since it opened.
+  var taskSolved = false
+  /// The open step's quiz has been answered right since it opened.
+  var quizSolved = false
+  /// Set after the first failed save, so that the warning is given once.
+  var saveFailed = false
+  /// A warning from loading the progress file, to show once at start.
+  public let startupWarning: String?
+
+  /// The commands handled here rather than by the session.
+  public static let commandInfo: [LessonCommandInfo] = [
+    LessonCommandInfo(name: "lessons", usage: "lessons", summary: "list the lessons and how far you are in each", example: "lessons"),
+    LessonCommandInfo(name: "lesson", usage: "lesson [NAME|NUMBER]", summary: "open a lesson (where you left it), or show the current step again", example: "lesson 3"),
+    LessonCommandInfo(name: "next", usage: "next", summary: "go to the next step", example: "next"),
+    LessonCommandInfo(name: "back", usage: "back", summary: "go back one step", example: "back"),
+    LessonCommandInfo(name: "hint", usage: "hint", summary: "a hint for the task; ask again for a stronger one", example: "hint"),
+    LessonCommandInfo(name: "check", usage: "check", summary: "is the task done? shows the numbers it looks at", example: "check"),
+    LessonCommandInfo(name: "answer", usage: "answer LETTER", summary: "answer the step's question (a letter alone works too)", example: "answer b"),
+  ]
+
+  public static var commandNames: [String] { commandInfo.map(\.name) }
+
+  /// - Parameter store: where progress is kept; nil keeps it in memory only (tests, the linter).
+  public init(course: Course, session: Session, store: ProgressStore?) {
+    self.course = course
+    self.session = session
+    self.reader = QuantityReader(session: session)
+    self.store = store
+    let loaded = store?.load()
+    self.progress = loaded?.progress ?? CourseProgress()
+    self.startupWarning = loaded?.warning
+  }
+
+  public var currentLesson: Lesson? { position.map { course.lessons[$0.lesson] } }
+
+  public var currentStep: LessonStep? {
+    guard let position else { return nil }
+    return course.lessons[position.lesson].steps[position.step]
+  }
+
+  /// `apartments 2/6` for a prompt or a status line; nil outside a lesson.
+  public var status: String? {
+    guard let position, let lesson = currentLesson else { return nil }
+    return "\(lesson.name) \(position.step + 1)/\(lesson.steps.count)"
+  }
+
+  /// Whether `line` is a lesson command (rather than one for the session).
+  public func isLessonCommand(_ line: String) -> Bool {
+    guard let word = CourseSession.words(line).first?.lowercased() else { return false }
+    return CourseSession.commandNames.contains(word) || isBareAnswer(line)
+  }
+
+  /// Runs one line: a lesson command, or a session command followed by a look at the check.
+  public func execute(
+    line: String, shouldStop: @escaping () -> Bool = { false },
+    progress: ((TrainingProgress) -> Void)? = nil
+  ) -> CourseResponse {
+    let words = CourseSession.words(line)
+    guard let first = words.first?.lowercased(), !first.hasPrefix("#") else { return CourseResponse() }
+    var response = CourseResponse()
+    if isBareAnswer(line) {
+      reader.lastCommand = "answer"
+      response = answer(first)
+    } else if CourseSession.commandNames.contains(first) {
+      reader.lastCommand = first
+      response = lessonCommand(first, Array(words.dropFirst()))
+    } else if first == "help", words.count == 2,
+      let info = CourseSession.commandInfo.first(where: { $0.name == words[1].lowercased() })
+    {
+      reader.lastCommand = first
+      response.outputs = [.text([info.usage, "  \(info.summary)", "  example: \(info.example)"])]
+    } else {
+      reader.lastCommand = first
+      response.outputs = session.execute(line: line, shouldStop: shouldStop, progress: progress)
+      if first == "help" && words.count == 1 { response.outputs.append(.table(lessonCommandTable)) }
+    }
+    response.append(evaluateStep())
+    return response
+  }
+
+  private func lessonCommand(_ name: String, _ args: [String]) -> CourseResponse {
+    switch name {
+    case "lessons": return CourseResponse(outputs: [.table(CourseListing.table(course, progress, current: position?.lesson))])
+    case "lesson":
+      guard let word = args.first else { return reshow() }
+      guard args.count == 1 else { return failure("usage: lesson [NAME|NUMBER]") }
+      guard let index = course.lessonIndex(word) else {
+        let names = course.lessons.map(\.name).joined(separator: ", ")
+        return failure("no lesson '\(word)': the lessons are \(names) (or their numbers)")
+      }
+      return open(lesson: index)
+    case "next": return args.isEmpty ? next() : failure("usage: next")
+    case "back": return args.isEmpty ? back() : failure("usage: back")
+    case "hint": return args.isEmpty ? hint() : failure("usage: hint")
+    case "check": return args.isEmpty ? check() : failure("usage: check")
+    default:
+      guard args.count == 1 else { return failure("usage: answer LETTER, for example `answer b`") }
+      return answer(args[0])
+    }
+  }
+
+  /// A single letter typed while the open step's question waits for an answer.
+  func isBareAnswer(_ line: String) -> Bool {
+    let words = CourseSession.words(line)
+    guard words.count == 1, words[0].count == 1, let c = words[0].first, c.isLetter,
+      let quiz = currentStep?.quiz, !quizSolved
+    else { return false }
+    return quiz.index(ofKey: String(c)) != nil
+  }
+
+  /// Saves the progress; says so once if saving fails.
+  func save() -> [Output] {
+    guard let store else { return [] }
+    do {
+      try store.save(progress)
+      return []
+    } catch {
+      if saveFailed { return [] }
+      saveFailed = true
+      return [.error(error.description + " (your progress is kept until you quit)")]
+    }
+  }
+
+  func failure(_ message: String) -> CourseResponse {
+    CourseResponse(outputs: [.error(message)])
+  }
+
+  static func words(_ line: String) -> [String] {
+    line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
+  }
+
+  var lessonCommandTable: Table {
+    Table(
+      headers: ["lesson command", "what it does", "example"],
+      rows: CourseSession.commandInfo.map { [$0.name, $0.summary, $0.example] })
+  }
+}

@@ -1,0 +1,130 @@
+import Course
+import Datasets
+import Foundation
+@preconcurrency import Glibc
+import Tutor
+
+/// `mltutor repl`: the line REPL at a terminal, or the script runner when standard input is
+/// not one or a script file is given.
+public enum LineREPL {
+  public struct Options: Sendable {
+    /// A script to run instead of standard input.
+    public var scriptPath: String?
+    /// ASCII charts even in a UTF-8 locale.
+    public var forceASCII = false
+    /// Where the interactive history is kept; nil for no history file.
+    public var historyPath: String?
+    public var locations: DataLocations
+    public var environment: [String: String]
+    /// The course folder; nil runs the session without lessons.
+    public var lessonsDirectory: String?
+    /// Where interactive progress in the course is saved; scripts never touch it.
+    public var progressDirectory: String?
+
+    public init(
+      scriptPath: String? = nil, forceASCII: Bool = false, historyPath: String? = nil,
+      locations: DataLocations, environment: [String: String] = ProcessInfo.processInfo.environment,
+      lessonsDirectory: String? = nil, progressDirectory: String? = nil
+    ) {
+      self.scriptPath = scriptPath
+      self.forceASCII = forceASCII
+      self.historyPath = historyPath
+      self.locations = locations
+      self.environment = environment
+      self.lessonsDirectory = lessonsDirectory
+      self.progressDirectory = progressDirectory
+    }
+  }
+
+  /// A script that cannot be read.
+  public struct ScriptError: Error, CustomStringConvertible {
+    public let description: String
+  }
+
+  /// Script output is drawn this wide, whatever the terminal, so it reads the same everywhere.
+  public static let scriptWidth = 80
+
+  /// Runs the REPL or the script and returns the exit status.
+  public static func run(_ options: Options) throws(ScriptError) -> Int32 {
+    let session = Session(locations: options.locations)
+    let interactive = options.scriptPath == nil && Terminal.isTerminal(STDIN_FILENO)
+    let course = options.lessonsDirectory.map { Course.load(directory: $0) }
+    var runner: LineRunner = session
+    var courseSession: CourseSession?
+    if let course, !course.lessons.isEmpty {
+      let store = interactive ? options.progressDirectory.map { ProgressStore(directory: $0) } : nil
+      let c = CourseSession(course: course, session: session, store: store)
+      courseSession = c
+      runner = c
+    }
+    if let path = options.scriptPath {
+      let lines = try readScript(path)
+      var iterator = lines.makeIterator()
+      return runScript(runner, options) { iterator.next() }
+    }
+    if !interactive {
+      return runScript(runner, options) { Swift.readLine(strippingNewline: true) }
+    }
+    let names = DatasetCatalog.entries(locations: options.locations).map(\.name)
+      .filter { !$0.contains(":") } + ["idx:", "csv:"]
+    let repl = InteractiveREPL(
+      session: runner, greeting: courseSession.map(greeting), historyPath: options.historyPath, dataNames: names,
+      environment: options.environment, forceASCII: options.forceASCII)
+    return repl.run()
+  }
+
+  /// One line on how to reach the course: resume where the learner left off, or begin.
+  static func greeting(_ c: CourseSession) -> String {
+    if let name = c.progress.currentLesson, let lesson = c.course.lessons.first(where: { $0.name == name }) {
+      let step = (c.progress.lessons[name]?.step ?? 0) + 1
+      return "Type `lesson` to go on with \(lesson.title) (step \(step) of \(lesson.steps.count)), or `lessons` for the list."
+    }
+    return "New here? Type `lesson 1` to start the course, or `lessons` for the list."
+  }
+
+  private static func runScript(_ session: LineRunner, _ options: Options, nextLine: () -> String?) -> Int32 {
+    let style = DisplayStyle.chartStyle(
+      environment: options.environment, isTerminal: false, forceASCII: options.forceASCII)
+    let runner = ScriptRunner(session: session, printer: OutputPrinter(width: scriptWidth, style: style))
+    let result = runner.run(
+      nextLine: nextLine,
+      output: { print($0) },
+      errors: { line in
+        Terminal.flushOutput()
+        Terminal.writeError(line + "\n")
+      })
+    Terminal.flushOutput()
+    return result.exitStatus
+  }
+
+  /// The lines of a script file; a final newline does not make an extra empty line.
+  public static func readScript(_ path: String) throws(ScriptError) -> [String] {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw ScriptError(description: "cannot read \(path): \(Self.reason(error))")
+    }
+    return scriptLines(String(decoding: data, as: UTF8.self))
+  }
+
+  /// A script's text as its lines.
+  public static func scriptLines(_ text: String) -> [String] {
+    // NB: "\r\n" is one Character, so it must be named as a separator of its own.
+    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+      .map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    return lines
+  }
+
+  private static func reason(_ error: Error) -> String {
+    let ns = error as NSError
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+      let text = strerror(Int32(underlying.code))
+    {
+      return String(cString: text)
+    }
+    if ns.code == NSFileReadNoSuchFileError { return "no such file" }
+    return ns.localizedDescription
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The command history file shared with `mltutor repl`, in libedit's format: a first line
+/// `_HiStOrY_V2_`, then one line per entry with spaces, tabs, newlines and backslashes
+/// written as octal escapes (`set lr 0.1` is stored as `set\040lr\0400.1`).
+public enum HistoryFile {
+  static let header = "_HiStOrY_V2_"
+
+  /// The entries of a history file's text, oldest first.
+  public static func parse(_ text: String) -> [String] {
+    text.split(separator: "\n", omittingEmptySubsequences: true)
+      .filter { $0 != header }
+      .map { decode(String($0)) }
+  }
+
+  /// A history file's text for `entries`.
+  public static func format(_ entries: [String]) -> String {
+    ([header] + entries.map(encode)).joined(separator: "\n") + "\n"
+  }
+
+  static func encode(_ line: String) -> String {
+    var out = ""
+    for c in line {
+      switch c {
+      case " ": out += "\\040"
+      case "\t": out += "\\011"
+      case "\n": out += "\\012"
+      case "\\": out += "\\\\"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+
+  static func decode(_ line: String) -> String {
+    var out: [Character] = []
+    let chars = Array(line)
+    var i = 0
+    while i < chars.count {
+      if chars[i] == "\\", i + 1 < chars.count {
+        if chars[i + 1] == "\\" {
+          out.append("\\")
+          i += 2
+          continue
+        }
+        if i + 3 < chars.count, let v = UInt32(String(chars[(i + 1)...(i + 3)]), radix: 8),
+          let scalar = Unicode.Scalar(v)
+        {
+          out.append(Character(scalar))
+          i += 4
+          continue
+        }
+      }
+      out.append(chars[i])
+      i += 1
+    }
+    return String(out)
+  }
+
+  /// Reads the entries at `path`; none when it cannot be read.
+  public static func load(_ path: String) -> [String] {
+    guard let data = FileManager.default.contents(atPath: path) else { return [] }
+    return parse(String(decoding: data, as: UTF8.self))
+  }
+
+  /// Writes `entries` to `path` through a temporary file renamed over it; failures are ignored
+  /// (history is a convenience).
+  public static func save(_ entries: [String], to path: String) {
+    let url = URL(fileURLWithPath: path)
+    try? FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(format(entries).utf8))
+    else { return }
+    if rename(temporary, path) != 0 { unlink(temporary) }
+  }
+}

@@ -1,0 +1,46 @@
+import Tutor
+
+/// How command outputs land on the screen.
+extension TutorState {
+  /// Adds what a command printed to the lesson pane; a chart goes to the chart pane.
+  /// - Parameter openedStep: the outputs open a lesson step: the pane starts afresh, at its top.
+  public mutating func receive(_ outputs: [Output], openedStep: Bool = false) {
+    if openedStep {
+      transcript = []
+      scrollTop = 0
+    } else {
+      scrollTop = nil
+    }
+    for output in outputs {
+      switch output {
+      case .text(let lines):
+        for line in lines { transcript.append(TranscriptLine(line, Self.kind(of: line))) }
+      case .table(let table):
+        for line in table.lines() { transcript.append(TranscriptLine(line, .preformatted)) }
+      case .chart(let spec, let title, _):
+        if title.hasPrefix("loss per step") {
+          chartIndex = 0
+          transcript.append(TranscriptLine("(the loss chart is on the right)", .output))
+        } else {
+          pinned = PinnedChart(spec: spec, title: title)
+          chartIndex = -1
+          transcript.append(TranscriptLine("(chart on the right: \(title))", .output))
+        }
+      case .error(let message):
+        transcript.append(TranscriptLine(message, .error))
+      }
+    }
+    // Keep the pane from growing without bound in a long session.
+    if transcript.count > 2000 { transcript.removeFirst(transcript.count - 2000) }
+  }
+
+  static func kind(of line: String) -> TranscriptLine.Kind {
+    if line.hasPrefix("── ") || line.hasPrefix("Lesson ") { return .heading }
+    if line.hasPrefix("Task:") || line.hasPrefix("Question:") { return .heading }
+    if line.hasPrefix("✓") || line.hasPrefix("Step done") || line.contains("✓ Done") { return .success }
+    if line.hasPrefix("› ") { return .command }
+    // Indented lines with inner runs of spaces are columns (fenced text, aligned output).
+    if line.hasPrefix("  ") && line.trimmingSpaces.contains("  ") { return .preformatted }
+    return .prose
+  }
+}

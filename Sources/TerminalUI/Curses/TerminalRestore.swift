@@ -1,0 +1,41 @@
+@preconcurrency import CNCursesW
+@preconcurrency import Glibc
+
+/// Restoring the terminal on every way out: `q`, Ctrl-C, SIGINT/SIGTERM/SIGHUP, `exit` and a
+/// crash.
+///
+/// While the screen is up, stderr goes to an unlinked temporary file; when the terminal is
+/// restored (normally, at exit, or in the crash handler before the previous handler — Swift's
+/// backtracer — runs) what was logged is copied to the real stderr, so a crash's message is
+/// seen after the screen is gone rather than lost on it.
+///
+/// NB: every call into the shim's restore state is in this one file. Its state lives in
+/// `static` variables of the header, and each Swift file compiled on its own gets its own
+/// copy of them.
+enum TerminalRestore {
+  /// Installs the signal flag, the crash handlers, the `atexit` restore and the log.
+  static func begin() {
+    // Lives as long as the process: the crash handler reads it.
+    let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 32)
+    previous.initialize(repeating: sigaction(), count: 32)
+    mlt_install_handlers(previous)
+    var template = Array("/tmp/mltutor-stderr-XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+      guard let base = buffer.baseAddress else { return -1 }
+      let fd = mkstemp(base)
+      if fd >= 0 { unlink(base) }
+      return fd
+    }
+    guard fd >= 0 else { return }
+    if mlt_redirect_stderr(fd) != 0 { close(fd) }
+  }
+
+  /// curses is drawing: restoring must call `endwin`.
+  static func screenOpened() { mlt_set_screen_active(1) }
+
+  /// Leaves curses, puts stderr back and replays its log; idempotent.
+  static func restore() { mlt_restore_terminal() }
+
+  /// A SIGINT, SIGTERM or SIGHUP that arrived since the last call.
+  static func takeSignal() -> Int32 { mlt_take_signal() }
+}

@@ -1,0 +1,121 @@
+import Charts
+import Course
+import Datasets
+import Foundation
+import Tutor
+
+/// `mltutor` full screen: the lesson, live charts, a status line and a command line.
+///
+/// The app's thread owns the curses screen and the `TutorState`; a `SessionWorker` owns the
+/// session on its own thread. Each turn of the loop reads input (waiting at most one frame),
+/// applies it to the state, hands the effects to the worker, takes the worker's replies and
+/// draws the latest snapshot: about 30 frames a second, never waiting for a training step.
+public enum TutorApp {
+  public struct Options: Sendable {
+    public var lessonsDirectory: String
+    /// A lesson to open (name or number); nil resumes.
+    public var lesson: String?
+    public var forceASCII = false
+    /// The history file shared with `mltutor repl`; nil for none.
+    public var historyPath: String?
+    /// Where progress is saved; nil keeps it in memory.
+    public var progressDirectory: String?
+    public var locations: DataLocations
+    public var environment: [String: String]
+
+    public init(
+      lessonsDirectory: String, lesson: String? = nil, forceASCII: Bool = false,
+      historyPath: String? = nil, progressDirectory: String? = nil, locations: DataLocations,
+      environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+      self.lessonsDirectory = lessonsDirectory
+      self.lesson = lesson
+      self.forceASCII = forceASCII
+      self.historyPath = historyPath
+      self.progressDirectory = progressDirectory
+      self.locations = locations
+      self.environment = environment
+    }
+  }
+
+  public enum Outcome: Equatable, Sendable {
+    case finished
+    /// No usable terminal, and why (for a one-line explanation).
+    case noTerminal(String)
+  }
+
+  static let frame = Duration.milliseconds(33)
+
+  /// Runs the tutor until the learner quits; the terminal is restored on every way out.
+  public static func run(_ options: Options) -> Outcome {
+    TerminalRestore.begin()
+    let screen: CursesScreen
+    do {
+      screen = try CursesScreen(forceASCII: options.forceASCII, environment: options.environment)
+    } catch {
+      TerminalRestore.restore()
+      return .noTerminal(error.reason)
+    }
+    let course = CourseSession(
+      course: Course.load(directory: options.lessonsDirectory),
+      session: Session(locations: options.locations),
+      store: options.progressDirectory.map { ProgressStore(directory: $0) })
+    let worker = SessionWorker(course: course)
+    worker.start()
+    worker.open(lesson: options.lesson)
+    let history = options.historyPath.map(HistoryFile.load) ?? []
+    let completion = Completion.standard(extraCommands: CourseSession.commandNames)
+    var state = TutorState(width: screen.width, height: screen.height, history: history, completion: completion)
+    loop(&state, screen: screen, worker: worker, historyPath: options.historyPath)
+    worker.shutdown()
+    screen.close()
+    return .finished
+  }
+
+  static func loop(_ state: inout TutorState, screen: CursesScreen, worker: SessionWorker, historyPath: String?) {
+    let clock = ContinuousClock()
+    var lastDraw = clock.now - frame
+    var drawn: (TutorState, Int)?
+    while true {
+      if TerminalRestore.takeSignal() != 0 { break }
+      let wait = max(1, Int32(((lastDraw + frame) - clock.now).seconds * 1000))
+      var quit = false
+      if let event = screen.read(timeout: wait) {
+        var pending: InputEvent? = event
+        // Take every key already typed before drawing again.
+        while let e = pending {
+          let effects = state.apply(e, snapshot: worker.snapshot())
+          for effect in effects {
+            switch effect {
+            case .quit: quit = true
+            case .saveHistory:
+              if let historyPath { HistoryFile.save(state.editor.history, to: historyPath) }
+            default: worker.perform(effect)
+            }
+          }
+          if quit { break }
+          pending = screen.read(timeout: 0)
+        }
+      }
+      if quit { break }
+      for reply in worker.takeReplies() {
+        state.receive(reply.outputs, openedStep: reply.openedStep)
+        if let message = reply.message { state.message = message }
+      }
+      let now = clock.now
+      guard now - lastDraw >= frame else { continue }
+      lastDraw = now
+      if let resize = screen.pollResize() { _ = state.apply(resize, snapshot: worker.snapshot()) }
+      let snapshot = worker.snapshot()
+      worker.setWantedCharts(state.visibleCharts(snapshot))
+      let generation = worker.snapshotGeneration
+      if let d = drawn, d.0 == state, d.1 == generation { continue }
+      screen.draw(TutorScreen.render(state, snapshot, style: screen.style), cursor: TutorScreen.cursor(state))
+      drawn = (state, generation)
+    }
+  }
+}
+
+extension Duration {
+  var milliseconds: Double { seconds * 1000 }
+}

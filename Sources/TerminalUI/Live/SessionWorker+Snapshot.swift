@@ -1,0 +1,96 @@
+import Charts
+import Course
+import Engine
+import Tutor
+
+/// Snapshots: copies of what the screen shows, made on the worker's thread.
+extension SessionWorker {
+  /// Charts other than the loss chart are redrawn at most this often while training.
+  static let chartInterval = Duration.milliseconds(200)
+
+  func makeSnapshot(busy: String?, refreshCharts: Bool) -> TutorSnapshot {
+    let shared = readShared()
+    var s = TutorSnapshot()
+    s.busy = busy
+    s.training = shared.training
+    s.dataName = session.settings.dataName ?? session.dataset?.name
+    s.runName = session.currentRunName
+    if let ball = session.ball {
+      s.dataName = ball.name
+      s.modelText = "ball"
+      s.hyper = session.settings.hyper
+      s.steps = ball.steps
+      s.lastLoss = ball.value
+      s.availableCharts = [.landscape]
+    } else if let trainer = session.trainer {
+      s.modelText = session.settings.modelSpec
+      s.hyper = trainer.hyper
+      s.steps = trainer.steps
+      s.epoch = trainer.epochsCompleted + 1
+      s.epochFraction = trainer.epochFraction
+      s.lastLoss = trainer.history.stepLosses.last.map(Double.init)
+      s.accuracy = trainer.history.evaluations.last?.test?.accuracy
+        ?? trainer.history.evaluations.last?.train.accuracy
+      s.history = trainer.history
+      s.diverged = trainer.divergence != nil
+      s.samplesPerSecond = samplesPerSecond
+      s.availableCharts = availableCharts()
+    } else {
+      s.hyper = session.settings.hyper
+    }
+    if let position = course.position, let lesson = course.currentLesson, let step = course.currentStep {
+      s.lessonStatus = course.status
+      s.stepTitle = step.title
+      s.stepDone = course.progress.state(lesson.name).doneSteps.contains(position.step)
+      s.quizOpen = step.quiz != nil
+    }
+    s.classNames = session.dataset?.classNames
+    let now = ContinuousClock.now
+    if refreshCharts || now - lastChartTime >= Self.chartInterval {
+      lastChartTime = now
+      updateCharts(shared.charts)
+      drawProbabilities = shared.draw.flatMap(classify)
+    }
+    s.charts = charts
+    s.drawProbabilities = shared.draw == nil ? nil : drawProbabilities
+    return s
+  }
+
+  /// The charts the data allows, in Tab order.
+  func availableCharts() -> [ChartKind] {
+    guard let d = session.dataset else { return [.loss] }
+    if d.imageShape != nil { return [.loss, .probs, .weights] }
+    if d.task == .classification && d.featureCount == 2 { return [.loss, .boundary] }
+    if d.task == .regression && d.train.outputCount == 1 { return [.loss, .fit] }
+    return [.loss]
+  }
+
+  /// Redraws the wanted charts (the loss chart is drawn by the screen from the history).
+  func updateCharts(_ wanted: [ChartKind]) {
+    var fresh: [ChartKind: PinnedChart] = [:]
+    for kind in wanted where kind != .loss && kind != .pinned {
+      let outputs = session.execute(.plot(kind: kind.rawValue, index: nil))
+      var main: PinnedChart?
+      var picture: ChartSpec?
+      for case .chart(let spec, let title, _) in outputs {
+        if case .image = spec, kind == .probs {
+          picture = spec
+        } else if main == nil {
+          main = PinnedChart(spec: spec, title: title)
+        }
+      }
+      main?.picture = picture
+      if let main { fresh[kind] = main }
+    }
+    charts = fresh
+  }
+
+  /// The probability array of a prepared drawing, when the model reads 28×28 images.
+  func classify(_ pixels: [Float]) -> [Double]? {
+    guard let trainer = session.trainer, let d = session.dataset, d.imageShape != nil,
+      d.task == .classification, trainer.network.architecture.inputs == pixels.count
+    else { return nil }
+    let out = trainer.network.predict(Matrix(rows: 1, cols: pixels.count, values: pixels))
+    return SoftmaxCrossEntropy.probabilities(out).values.map(Double.init)
+  }
+}

@@ -1,0 +1,216 @@
+import Course
+import Foundation
+import Tutor
+
+/// Owns the course session (and so the `Session` and its trainers) on one background thread,
+/// where training runs, and trades values with the screen's thread.
+///
+/// NB: `Session` is not thread-safe, so it is only ever touched on this worker's thread:
+/// - The screen's thread never calls the session. It queues `WorkerJob`s (`submit`) and sets a
+///   few plain flags (`toggleTraining`, `setWantedCharts`, `classify`), all under `condition`.
+/// - The worker's thread runs jobs one at a time. While training is on it runs the session's
+///   `step` command in chunks; the chunk's `shouldStop` closure, called between two steps,
+///   publishes a snapshot now and then and ends the chunk as soon as a job waits. So a job (a
+///   new learning rate, a typed command) runs at the next step boundary, and the training
+///   resumes after it.
+/// - Results come back as values: the latest `TutorSnapshot` (read with `snapshot()`, which only
+///   copies it under the lock and never waits for a step) and `WorkerReply`s (`takeReplies()`).
+public final class SessionWorker: @unchecked Sendable {
+  // Shared with the screen's thread: guarded by `condition`.
+  private let condition = NSCondition()
+  private var jobs: [WorkerJob] = []
+  private var replies: [WorkerReply] = []
+  private var latest = TutorSnapshot()
+  private var generation = 0
+  var wantsTraining = false
+  var target = TrainingTarget.untilStopped
+  var wantedCharts: [ChartKind] = []
+  var drawInput: [Float]?
+  private var stopRequested = false
+  private var shuttingDown = false
+
+  // The worker thread's own: never touched elsewhere.
+  let course: CourseSession
+  var session: Session { course.session }
+  var lastChartTime = ContinuousClock.now - .seconds(10)
+  var lastPublish = ContinuousClock.now
+  var samplesPerSecond = 0.0
+  var charts: [ChartKind: PinnedChart] = [:]
+  var drawProbabilities: [Double]?
+  var forks = 1
+  private var thread: Thread?
+
+  public init(course: CourseSession) {
+    self.course = course
+  }
+
+  /// Starts the worker's thread.
+  public func start() {
+    let thread = Thread { [self] in self.run() }
+    thread.name = "mltutor session"
+    thread.stackSize = 8 << 20
+    self.thread = thread
+    thread.start()
+  }
+
+  /// Asks the thread to finish; training stops at the next step.
+  public func shutdown() {
+    condition.lock()
+    shuttingDown = true
+    stopRequested = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  // MARK: - Called from the screen's thread
+
+  func submit(_ job: WorkerJob) {
+    condition.lock()
+    jobs.append(job)
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Opens the course (a lesson by name or number, or where the learner left off).
+  public func open(lesson: String?) { submit(.start(lesson: lesson)) }
+
+  /// Carries out an effect of a key or a typed line.
+  public func perform(_ effect: Effect) {
+    switch effect {
+    case .run(let line): submit(.line(line))
+    case .toggleTraining:
+      condition.lock()
+      // Space stops training, or a long command such as a lesson's `train 1 epoch`.
+      let running = wantsTraining || latest.busy != nil
+      if running {
+        wantsTraining = false
+        stopRequested = true
+      }
+      condition.unlock()
+      if !running { submit(.train(.untilStopped)) }
+    case .scaleLearningRate(let f): submit(.scaleLearningRate(f))
+    case .scaleBatch(let f): submit(.scaleBatch(f))
+    case .fork: submit(.fork)
+    case .classify(let pixels):
+      condition.lock()
+      drawInput = pixels
+      condition.unlock()
+      submit(.classify)
+    case .stopClassifying:
+      condition.lock()
+      drawInput = nil
+      condition.unlock()
+    case .saveHistory, .quit: break
+    }
+  }
+
+  /// The charts the screen shows, kept up to date while training.
+  public func setWantedCharts(_ kinds: [ChartKind]) {
+    condition.lock()
+    if kinds != wantedCharts {
+      wantedCharts = kinds
+      lastChartTime = .now - .seconds(10)
+      if !wantsTraining { jobs.append(.classify) }
+      condition.broadcast()
+    }
+    condition.unlock()
+  }
+
+  /// The latest snapshot; never waits for a training step.
+  public func snapshot() -> TutorSnapshot {
+    condition.lock()
+    defer { condition.unlock() }
+    return latest
+  }
+
+  /// A number that changes whenever a new snapshot is published.
+  public var snapshotGeneration: Int {
+    condition.lock()
+    defer { condition.unlock() }
+    return generation
+  }
+
+  /// Replies that arrived since the last call.
+  public func takeReplies() -> [WorkerReply] {
+    condition.lock()
+    defer { condition.unlock() }
+    let taken = replies
+    replies = []
+    return taken
+  }
+
+  /// Waits up to `timeout` seconds until no job waits and the last one is done (tests, benchmarks).
+  @discardableResult
+  public func waitUntilIdle(timeout: Double) -> Bool {
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    condition.lock()
+    defer { condition.unlock() }
+    while !jobs.isEmpty || latest.busy != nil {
+      if !condition.wait(until: deadline) { return false }
+    }
+    return true
+  }
+
+  // MARK: - Shared state, from the worker's thread
+
+  func reply(_ r: WorkerReply) {
+    condition.lock()
+    replies.append(r)
+    condition.unlock()
+  }
+
+  func publish(_ snapshot: TutorSnapshot) {
+    condition.lock()
+    latest = snapshot
+    generation += 1
+    condition.broadcast()
+    condition.unlock()
+    lastPublish = .now
+  }
+
+  /// Whether the current chunk of training or long command should end at this step boundary.
+  func shouldInterrupt(ignoringJobs: Bool = false) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return stopRequested || (!ignoringJobs && !jobs.isEmpty) || !wantsTraining
+  }
+
+  func stopWasRequested() -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return stopRequested
+  }
+
+  func setTraining(_ on: Bool, target: TrainingTarget = .untilStopped) {
+    condition.lock()
+    wantsTraining = on
+    self.target = target
+    if on { stopRequested = false }
+    condition.unlock()
+  }
+
+  func readShared() -> (training: Bool, target: TrainingTarget, charts: [ChartKind], draw: [Float]?) {
+    condition.lock()
+    defer { condition.unlock() }
+    return (wantsTraining, target, wantedCharts, drawInput)
+  }
+
+  private func run() {
+    while true {
+      condition.lock()
+      while jobs.isEmpty && !wantsTraining && !shuttingDown { condition.wait() }
+      if shuttingDown {
+        condition.unlock()
+        return
+      }
+      let job = jobs.isEmpty ? nil : jobs.removeFirst()
+      if job != nil, !wantsTraining { stopRequested = false }
+      condition.unlock()
+      if let job {
+        handle(job)
+      } else {
+        trainChunk()
+      }
+    }
+  }
+}

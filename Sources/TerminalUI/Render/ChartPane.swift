@@ -1,0 +1,67 @@
+import Charts
+import Tutor
+
+/// One chart pane: a title row, then the chart drawn to the pane's size.
+enum ChartPane {
+  static func render(
+    _ kind: ChartKind, state: TutorState, snapshot: TutorSnapshot, into grid: inout Grid,
+    _ r: Rect, theme: Theme, showsTabHint: Bool
+  ) {
+    guard r.height >= 3, r.width >= 10 else { return }
+    let (spec, title) = chart(kind, state: state, snapshot: snapshot)
+    // A chart made by a command has a title that says what it is; the loss chart's is the step.
+    let fullHeading = kind == .loss ? kind.label + (title.isEmpty ? "" : ": " + title) : (title.isEmpty ? kind.label : title)
+    let hint = showsTabHint ? " [Tab]" : ""
+    let room = r.width - hint.count
+    let heading = theme.text(fullHeading)
+    let shownHeading = heading.count > room ? String(heading.prefix(room - 1)) + theme.ellipsis : heading
+    grid.write(shownHeading, x: r.x, y: r.y, foreground: theme.color(.brightWhite), attributes: [.bold])
+    if showsTabHint {
+      grid.write(hint, x: r.x + r.width - hint.count, y: r.y, foreground: theme.color(.brightBlack))
+    }
+    let body = Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1)
+    guard let spec else {
+      let note = emptyNote(kind, snapshot)
+      for (i, line) in TextWrapper.wrap(note.map { TranscriptLine($0, .prose) }, width: body.width).enumerated() {
+        grid.write(line.text, x: body.x, y: body.y + 1 + i, foreground: theme.color(.brightBlack))
+      }
+      return
+    }
+    if let picture = picture(kind, state: state, snapshot: snapshot), body.width >= 60 {
+      let side = min(30, body.height * 2 + 2)
+      grid.paste(picture.render(width: side - 2, height: min(body.height, side / 2), style: theme.style), x: body.x, y: body.y)
+      grid.paste(
+        spec.render(width: body.width - side, height: body.height, style: theme.style), x: body.x + side, y: body.y)
+      return
+    }
+    grid.paste(spec.render(width: body.width, height: body.height, style: theme.style), x: body.x, y: body.y)
+  }
+
+  static func picture(_ kind: ChartKind, state: TutorState, snapshot: TutorSnapshot) -> ChartSpec? {
+    kind == .pinned ? state.pinned?.picture : snapshot.charts[kind]?.picture
+  }
+
+  /// The chart for a kind and its title; nil when there is nothing to draw yet.
+  static func chart(_ kind: ChartKind, state: TutorState, snapshot: TutorSnapshot) -> (ChartSpec?, String) {
+    switch kind {
+    case .loss:
+      guard let history = snapshot.history, history.stepLosses.count >= 2 else { return (nil, "") }
+      let chart = Plots.lossChart([(snapshot.runName, history)])
+      return (.line(chart), "step \(snapshot.steps)")
+    case .pinned:
+      return (state.pinned?.spec, state.pinned?.title ?? "")
+    default:
+      guard let c = snapshot.charts[kind] else { return (nil, "") }
+      return (c.spec, c.title)
+    }
+  }
+
+  static func emptyNote(_ kind: ChartKind, _ s: TutorSnapshot) -> [String] {
+    if s.dataName == nil { return ["No data yet.", "Type a command such as `data apartments`, or follow the lesson."] }
+    if s.modelText == nil { return ["No model yet: `model linear` or `model 784-64-10`."] }
+    switch kind {
+    case .loss: return ["No training yet.", "Press space to train, n for one step."]
+    default: return ["Drawing…"]
+    }
+  }
+}

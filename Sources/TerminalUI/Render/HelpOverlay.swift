@@ -1,0 +1,57 @@
+import Foundation
+import Charts
+
+/// The `?` overlay: every key, and how to type commands.
+enum HelpOverlay {
+  static let keys: [(String, String)] = [
+    ("space", "start or pause training"),
+    ("n", "one training step, shown in detail"),
+    ("[  ]", "halve / double the learning rate"),
+    ("{  }", "halve / double the batch size"),
+    ("r", "reset: new weights from the seed"),
+    ("u", "undo one step (rewind 1)"),
+    ("f", "fork the run (then `compare`)"),
+    ("Tab", "next chart"),
+    ("PgUp PgDn ↑ ↓", "scroll the lesson"),
+    ("→  ←", "next / previous lesson step"),
+    (": or Enter", "type a command (Tab completes, ↑ history)"),
+    ("a b c …", "answer the step's question"),
+    ("draw", "command: draw a digit for the model"),
+    ("?", "this help"),
+    ("q  Ctrl-C", "quit (asks while training)"),
+  ]
+
+  static func render(into grid: inout Grid, width: Int, height: Int, theme: Theme) {
+    let w = min(60, width - 4)
+    let h = min(keys.count + 4, height - 2)
+    let r = Rect(x: (width - w) / 2, y: max(1, (height - h) / 2), width: w, height: h)
+    theme.clear(&grid, r)
+    theme.box(&grid, r, title: "keys")
+    for (i, (key, what)) in keys.prefix(h - 4).enumerated() {
+      let shownKey = theme.unicode ? key : key.replacingArrows
+      grid.write(shownKey, x: r.x + 2, y: r.y + 1 + i, foreground: theme.color(.brightYellow), attributes: [.bold])
+      grid.write(what, x: r.x + 18, y: r.y + 1 + i)
+    }
+    grid.write("any key closes this", x: r.x + 2, y: r.y + h - 2, foreground: theme.color(.brightBlack))
+  }
+
+  static func confirmQuit(into grid: inout Grid, width: Int, height: Int, theme: Theme) {
+    let text = "Training is running. Quit anyway? (y/n)"
+    let w = text.count + 6
+    let r = Rect(x: (width - w) / 2, y: height / 2 - 2, width: w, height: 5)
+    theme.clear(&grid, r)
+    theme.box(&grid, r, title: "quit")
+    grid.write(text, x: r.x + 3, y: r.y + 2, attributes: [.bold])
+  }
+}
+
+extension String {
+  /// Arrows spelt out for an ASCII screen.
+  var replacingArrows: String {
+    var s = self
+    for (a, b) in [("↑", "Up"), ("↓", "Down"), ("→", "Right"), ("←", "Left"), ("…", "...")] {
+      s = s.replacingOccurrences(of: a, with: b)
+    }
+    return s
+  }
+}

@@ -1,0 +1,88 @@
+import Charts
+
+/// The tutor's colours and glyphs for a chart style: colour only when the style has it,
+/// box drawing only in Unicode.
+struct Theme {
+  let style: ChartStyle
+
+  var unicode: Bool { style.glyphs == .unicode }
+  var vertical: Character { unicode ? "│" : "|" }
+  var horizontal: Character { unicode ? "─" : "-" }
+  var corners: (Character, Character, Character, Character) {
+    unicode ? ("┌", "┐", "└", "┘") : ("+", "+", "+", "+")
+  }
+  var ellipsis: String { unicode ? "…" : "..." }
+
+  func color(_ c: Color) -> Color? { style.color ? c : nil }
+
+  /// Text as the screen can show it: unchanged in Unicode; in ASCII, the few non-ASCII
+  /// characters the tutor's messages use are spelt out, and any other becomes "?".
+  func text(_ s: String) -> String {
+    guard !unicode, s.unicodeScalars.contains(where: { !$0.isASCII }) else { return s }
+    var out = ""
+    for ch in s {
+      if ch.isASCII {
+        out.append(ch)
+        continue
+      }
+      switch ch {
+      case "─", "–", "—": out += "-"
+      case "›", "→", "▶": out += ">"
+      case "←": out += "<"
+      case "✓": out += "v"
+      case "×": out += "x"
+      case "·", "•": out += "."
+      case "…": out += "..."
+      case "²": out += "^2"
+      case "≤": out += "<="
+      case "≥": out += ">="
+      case "≈": out += "~"
+      case "λ": out += "lambda"
+      case "€": out += "EUR"
+      case "é", "è", "ê": out += "e"
+      default: out += "?"
+      }
+    }
+    return out
+  }
+
+  /// The look of a lesson-pane line.
+  func look(_ kind: TranscriptLine.Kind) -> (Color?, Cell.Attributes) {
+    switch kind {
+    case .prose, .output, .preformatted: return (nil, [])
+    case .heading: return (color(.brightWhite), [.bold])
+    case .command: return (color(.cyan), [])
+    case .error: return (color(.brightRed), style.color ? [] : [.bold])
+    case .success: return (color(.brightGreen), [.bold])
+    }
+  }
+
+  /// Draws a box border around `r`.
+  func box(_ grid: inout Grid, _ r: Rect, title: String? = nil) {
+    guard r.width >= 2, r.height >= 2 else { return }
+    let (tl, tr, bl, br) = corners
+    let fg = color(.brightBlack)
+    for x in r.x..<(r.x + r.width) {
+      grid[x, r.y] = Cell(horizontal, foreground: fg)
+      grid[x, r.y + r.height - 1] = Cell(horizontal, foreground: fg)
+    }
+    for y in r.y..<(r.y + r.height) {
+      grid[r.x, y] = Cell(vertical, foreground: fg)
+      grid[r.x + r.width - 1, y] = Cell(vertical, foreground: fg)
+    }
+    grid[r.x, r.y] = Cell(tl, foreground: fg)
+    grid[r.x + r.width - 1, r.y] = Cell(tr, foreground: fg)
+    grid[r.x, r.y + r.height - 1] = Cell(bl, foreground: fg)
+    grid[r.x + r.width - 1, r.y + r.height - 1] = Cell(br, foreground: fg)
+    if let title {
+      grid.write(" \(title) ", x: r.x + 2, y: r.y, attributes: [.bold])
+    }
+  }
+
+  /// Blanks a rectangle (under an overlay).
+  func clear(_ grid: inout Grid, _ r: Rect) {
+    for y in r.y..<(r.y + r.height) {
+      for x in r.x..<(r.x + r.width) { grid[x, y] = .blank }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// `mltutor` full screen at a real terminal, driven through tmux: the first lesson step, a task
+/// marked done, live training, a new learning rate during training and its marker, resizing
+/// while training, drawing a digit, quitting — and a sane terminal afterwards.
+@Suite(.serialized) struct TutorScreenTests {
+  static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
+  /// A tmux server of its own (`-L`), so the learner's sessions are never touched.
+  struct Pane {
+    let tmux: String
+    let socket = "mltutor-screen-\(UUID().uuidString.prefix(8))"
+
+    /// Runs a tmux client. NB: bash closes every descriptor above 2 first: the tmux server
+    /// would inherit the one Foundation's `Process` watches for the child's exit, and the wait
+    /// would last as long as the server.
+    func run(_ arguments: [String]) throws -> String {
+      let script = """
+        for fd in /proc/self/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done 2>/dev/null
+        exec "$@"
+        """
+      return try Binary.runProgram("/bin/bash", ["-c", script, "bash", tmux, "-L", socket] + arguments).stdout
+    }
+
+    func screen() throws -> String { try run(["capture-pane", "-p", "-t", "tutor"]) }
+
+    func keys(_ keys: String...) throws { _ = try run(["send-keys", "-t", "tutor"] + keys) }
+
+    /// Types a command on the tutor's command line.
+    func command(_ line: String) throws { try keys(":", line, "Enter") }
+
+    func resize(_ width: Int, _ height: Int) throws {
+      _ = try run(["resize-window", "-t", "tutor", "-x", String(width), "-y", String(height)])
+    }
+
+    @discardableResult
+    func wait(_ what: String, seconds: Double = 30, until condition: (String) -> Bool) throws -> String {
+      let deadline = Date().addingTimeInterval(seconds)
+      var text = ""
+      while Date() < deadline {
+        text = try screen()
+        if condition(text) { return text }
+        Thread.sleep(forTimeInterval: 0.1)
+      }
+      Issue.record("timed out waiting for \(what); the screen:\n\(text)")
+      return text
+    }
+
+    func stop() { _ = try? run(["kill-server"]) }
+  }
+
+  static func lines(_ screen: String) -> [Substring] { screen.split(separator: "\n", omittingEmptySubsequences: false) }
+
+  @Test(.enabled(if: tmux != nil, "tmux is not installed (make test-deps installs it)"))
+  func learnerSession() throws {
+    guard let tmux = Self.tmux, let binary = Binary.path else { throw Binary.MissingBinary() }
+    let state = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: state) }
+    let pane = Pane(tmux: tmux)
+    defer { pane.stop() }
+    let command =
+      "env XDG_STATE_HOME='\(state.path)' LANG=C.UTF-8 LC_ALL=C.UTF-8 NCURSES_NO_UTF8_ACS=1 TERM=xterm-256color '\(binary)'; echo \"[exit $?]\"; stty -a; sleep 60"
+    _ = try pane.run(["new-session", "-d", "-s", "tutor", "-x", "100", "-y", "30", command])
+
+    // The first lesson step, then its task: ask what mltutor can do.
+    try pane.wait("the first step") { $0.contains("Step 1 of") && $0.contains("Task:") }
+    try pane.command("help")
+    try pane.wait("the task marked done") { $0.contains("✓ done") && $0.contains("✓ Step 1 done") }
+
+    // Live training on digits.
+    try pane.command("data mnist-5k")
+    try pane.wait("the data") { $0.contains("mnist-5k ·") }
+    try pane.command("model 784-32-10")
+    try pane.wait("the model") { $0.contains("784-32-10 ·") }
+    try pane.keys("Space")
+    try pane.wait("training") { $0.contains("ex/s") && $0.contains("loss: step") }
+
+    // Double the learning rate while it trains: the note, the status line and the marker.
+    try pane.keys("]")
+    let marked = try pane.wait("the lr marker") { $0.contains("lr 0.02") && $0.contains("┊lr 0.02") }
+    #expect(marked.contains("lr → 0.02 from step"), "\(marked)")
+
+    // Resize while training: bigger, too small, back.
+    try pane.resize(120, 40)
+    try pane.wait("the 120×40 screen") { s in
+      let l = Self.lines(s)
+      return l.count >= 40 && l[0].hasSuffix("q quit") && (115...120).contains(l[0].count)
+        && l.contains { $0.contains("ex/s") && $0.count > 100 }
+    }
+    try pane.resize(70, 20)
+    try pane.wait("the too-small note") { $0.contains("at least 80×24") && $0.contains("this one is 70×20") }
+    try pane.resize(100, 30)
+    let back = try pane.wait("the 100×30 screen") { s in
+      let l = Self.lines(s)
+      return l[0].hasSuffix("q quit") && (95...100).contains(l[0].count) && !s.contains("at least 80×24")
+    }
+    #expect(back.contains("loss: step"), "\(back)")
+
+    // Draw a one: a vertical stroke.
+    try pane.command("draw")
+    try pane.wait("the canvas") { $0.contains("draw a digit") }
+    try pane.keys("Space")
+    for _ in 0..<14 { try pane.keys("Down") }
+    let drawn = try pane.wait("the model's answer") { $0.contains("the model says:") && $0.contains("[painting]") }
+    #expect(drawn.contains("▀") || drawn.contains("▓"), "the stroke shows:\n\(drawn)")
+    try pane.keys("Escape")
+    try pane.wait("the canvas closed") { !$0.contains("draw a digit") }
+
+    // Quit while training: it asks first.
+    try pane.keys("q")
+    try pane.wait("the question") { $0.contains("Quit anyway?") }
+    try pane.keys("y")
+    let after = try pane.wait("the exit and stty") { $0.contains("[exit 0]") && $0.contains("icanon") }
+    #expect(after.contains(" icanon"), "\(after)")
+    #expect(!after.contains("-icanon"), "\(after)")
+    #expect(after.contains(" echo "), "\(after)")
+  }
+
+  @Test(.enabled(if: tmux != nil, "tmux is not installed (make test-deps installs it)"))
+  func dumbTerminalFallsBackToTheREPL() throws {
+    guard let tmux = Self.tmux, let binary = Binary.path else { throw Binary.MissingBinary() }
+    let state = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: state) }
+    let pane = Pane(tmux: tmux)
+    defer { pane.stop() }
+    let command = "env XDG_STATE_HOME='\(state.path)' LANG=C.UTF-8 TERM=dumb '\(binary)'; echo \"[exit $?]\"; sleep 60"
+    _ = try pane.run(["new-session", "-d", "-s", "tutor", "-x", "100", "-y", "30", command])
+    try pane.wait("the explanation") { $0.contains("TERM=dumb") && $0.contains("line REPL") }
+  }
+
+  @Test func notATerminalExplainsAndRunsTheScript() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("in.mlt")
+    try "data apartments\n".write(to: script, atomically: true, encoding: .utf8)
+    let run = try Binary.run([], environment: ["XDG_STATE_HOME": dir.path], input: script)
+    #expect(run.stderr.contains("not a terminal"), "\(run.stderr)")
+    #expect(run.stdout.contains("apartments"), "\(run.stdout)")
+    #expect(run.status == 0)
+  }
+}

@@ -1,0 +1,86 @@
+import Testing
+
+@testable import Course
+
+@Suite struct LessonParserTests {
+  let sample = """
+    # Sample
+    goal: Learn the format.
+
+    ## First step
+    Some prose
+    on two lines.
+
+    - a list item
+    demo: data apartments
+    ```
+      price = w × surface + b
+    ```
+    task: Set w.
+    check: abs(w - 4) < 1
+    hint: a nudge
+    hint: `set w 4` and then `set b 60`
+    quiz: Which?
+    choice: this | no, because
+    choice*: that | yes, because
+    """
+
+  @Test func readsTitleGoalStepsAndBlocks() throws {
+    let (lesson, problems) = LessonParser.parse(sample, file: "01-sample.md", name: "sample")
+    #expect(problems.isEmpty)
+    let l = try #require(lesson)
+    #expect(l.title == "Sample")
+    #expect(l.goal == "Learn the format.")
+    #expect(l.steps.count == 1)
+    let step = l.steps[0]
+    #expect(step.title == "First step")
+    #expect(step.line == 4)
+    #expect(
+      step.blocks == [
+        .paragraph("Some prose on two lines."), .paragraph("- a list item"), .demo("data apartments", line: 9),
+        .preformatted(["  price = w × surface + b"]),
+      ])
+    let task = try #require(step.task)
+    #expect(task.checkSource == "abs(w - 4) < 1")
+    #expect(task.checkLine == 14)
+    #expect(task.check != nil)
+    #expect(task.hints.map(\.line) == [15, 16])
+    #expect(task.hints.last?.commands == ["set w 4", "set b 60"])
+    let quiz = try #require(step.quiz)
+    #expect(quiz.choices.map(\.isCorrect) == [false, true])
+    #expect(quiz.choices[1].explanation == "yes, because")
+    #expect(quiz.index(ofKey: "B") == 1)
+    #expect(quiz.index(ofKey: "c") == nil)
+  }
+
+  @Test func namesComeFromFileNames() {
+    #expect(Lesson.name(forFile: "03-apartments.md") == "apartments")
+    #expect(Lesson.name(forFile: "10_minima.md") == "minima")
+    #expect(Lesson.name(forFile: "extra.md") == "extra")
+  }
+
+  /// The problems of `text` as "line: message".
+  func problems(_ text: String) -> [String] {
+    LessonParser.parse(text, file: "f.md", name: "f").1.map { "\($0.line): \($0.message)" }
+  }
+
+  @Test func reportsProblemsWithTheirLines() {
+    #expect(
+      problems("goal: x\n## S\ntask: t\ncheck: steps > 1\nhint: `step`")
+        == ["2: the lesson must start with `# Title` before its steps", "1: the lesson has no title: start it with `# Title`"])
+    #expect(problems("# T\n\n## S\ntask: t\ncheck: steps > 1\nhint: `step`") == ["1: the lesson has no `goal:` line under its title"])
+    #expect(problems("# T\ngoal: g\n## S\nJust prose.") == ["3: step \"S\" gives the learner nothing to do: add a `task:` or a `quiz:`"])
+    #expect(problems("# T\ngoal: g\n## S\ntask: t\nhint: `step`") == ["4: the task has no `check:`"])
+    #expect(problems("# T\ngoal: g\n## S\ntask: t\ncheck: steps > 1\nhint: just words") == ["6: the last hint must give the exact commands in backticks, e.g. `set w 4`"])
+    #expect(problems("# T\ngoal: g\n## S\ntask: t\ncheck: stepz > 1\nhint: `step`") == ["5: the check does not parse at column 1: unknown quantity 'stepz' (did you mean steps?)"])
+    #expect(problems("# T\ngoal: g\n## S\ntsk: t") .first == "4: unknown field `tsk:` (did you mean `task:`?)")
+    #expect(problems("# T\ngoal: g\n## S\nquiz: q?\nchoice: a | no\nchoice: b | no") == ["4: a quiz needs exactly one right answer marked `choice*:` (it has 0)"])
+    #expect(problems("# T\ngoal: g\n## S\nquiz: q?\nchoice: a\nchoice*: b | yes").first == "5: a choice is `choice: TEXT | EXPLANATION`: say why it is right or wrong")
+    #expect(problems("# T\ngoal: g\nIntro.\n## S\nquiz: q?\nchoice: a | no\nchoice*: b | yes") == ["3: text before the first step: put it in a `## Step` section"])
+    #expect(problems("# T\ngoal: g\n## S\ncheck: steps > 1\nquiz: q?\nchoice: a | no\nchoice*: b | yes") == ["4: `check:` needs a `task:` before it"])
+  }
+
+  @Test func aURLInProseIsNotAField() {
+    #expect(problems("# T\ngoal: g\n## S\nsee https://example.org for more\nquiz: q?\nchoice: a | no\nchoice*: b | yes").isEmpty)
+  }
+}

@@ -1,0 +1,31 @@
+import Charts
+import REPL
+import Testing
+
+struct DisplayStyleTests {
+  @Test func unicodeNeedsAUTF8Locale() {
+    let style = { (env: [String: String]) in
+      DisplayStyle.chartStyle(environment: env, isTerminal: false, forceASCII: false).glyphs
+    }
+    #expect(style(["LANG": "en_US.UTF-8"]) == .unicode)
+    #expect(style(["LC_ALL": "C.utf8", "LANG": "C"]) == .unicode)
+    #expect(style(["LC_ALL": "C", "LANG": "en_US.UTF-8"]) == .ascii)
+    #expect(style(["LC_CTYPE": "C.UTF-8"]) == .unicode)
+    #expect(style([:]) == .ascii)
+    #expect(
+      DisplayStyle.chartStyle(environment: ["LANG": "C.UTF-8"], isTerminal: true, forceASCII: true).glyphs
+        == .ascii)
+  }
+
+  @Test func colourNeedsATerminalThatHasIt() {
+    let color = { (env: [String: String], tty: Bool) in
+      DisplayStyle.chartStyle(environment: env, isTerminal: tty, forceASCII: false).color
+    }
+    #expect(color(["TERM": "xterm-256color"], true))
+    #expect(!color(["TERM": "xterm-256color"], false))
+    #expect(!color(["TERM": "xterm-256color", "NO_COLOR": "1"], true))
+    #expect(color(["TERM": "xterm-256color", "NO_COLOR": ""], true))
+    #expect(!color(["TERM": "dumb"], true))
+    #expect(!color([:], true))
+  }
+}

@@ -1,0 +1,114 @@
+import Charts
+import TerminalUI
+import Testing
+
+@Suite struct StateTests {
+  let idle = TutorSnapshot()
+  var training: TutorSnapshot {
+    var s = TutorSnapshot()
+    s.training = true
+    return s
+  }
+
+  @Test func singleKeysBecomeEffects() {
+    var state = TutorState(width: 80, height: 24)
+    #expect(state.apply(.character(" "), snapshot: idle) == [.toggleTraining])
+    #expect(state.apply(.character("n"), snapshot: idle) == [.run("step")])
+    #expect(state.apply(.character("]"), snapshot: idle) == [.scaleLearningRate(2)])
+    #expect(state.apply(.character("["), snapshot: idle) == [.scaleLearningRate(0.5)])
+    #expect(state.apply(.character("}"), snapshot: idle) == [.scaleBatch(2)])
+    #expect(state.apply(.character("{"), snapshot: idle) == [.scaleBatch(0.5)])
+    #expect(state.apply(.character("r"), snapshot: idle) == [.run("reset")])
+    #expect(state.apply(.character("u"), snapshot: idle) == [.run("rewind 1")])
+    #expect(state.apply(.character("f"), snapshot: idle) == [.fork])
+    #expect(state.apply(.key(.right), snapshot: idle) == [.run("next")])
+    #expect(state.apply(.key(.left), snapshot: idle) == [.run("back")])
+    #expect(state.apply(.interrupt, snapshot: idle) == [.saveHistory, .quit])
+  }
+
+  @Test func quitAsksWhileTraining() {
+    var state = TutorState(width: 80, height: 24)
+    #expect(state.apply(.character("q"), snapshot: training) == [])
+    #expect(state.overlay == .confirmQuit)
+    #expect(state.apply(.character("n"), snapshot: training) == [])
+    #expect(state.overlay == .none)
+    _ = state.apply(.character("q"), snapshot: training)
+    #expect(state.apply(.character("y"), snapshot: training) == [.saveHistory, .quit])
+    var calm = TutorState(width: 80, height: 24)
+    #expect(calm.apply(.character("q"), snapshot: idle) == [.saveHistory, .quit])
+  }
+
+  @Test func commandLineRunsAndEchoes() {
+    var state = TutorState(width: 80, height: 24)
+    _ = state.apply(.key(.enter), snapshot: idle)
+    #expect(state.editing)
+    for c in "set lr 0.1" { _ = state.apply(.character(c), snapshot: idle) }
+    #expect(state.apply(.key(.enter), snapshot: idle) == [.saveHistory, .run("set lr 0.1")])
+    #expect(!state.editing)
+    #expect(state.transcript.last == TranscriptLine("› set lr 0.1", .command))
+    _ = state.apply(.character(":"), snapshot: idle)
+    _ = state.apply(.key(.up), snapshot: idle)
+    #expect(state.editor.line == "set lr 0.1")
+  }
+
+  @Test func tabCompletesInTheCommandLineAndCyclesChartsOutside() {
+    var state = TutorState(width: 80, height: 24)
+    var snap = TutorSnapshot()
+    snap.availableCharts = [.loss, .probs, .weights]
+    _ = state.apply(.key(.tab), snapshot: snap)
+    #expect(state.selectedChart(snap) == .probs)
+    _ = state.apply(.character(":"), snapshot: snap)
+    for c in "plot lo" { _ = state.apply(.character(c), snapshot: snap) }
+    _ = state.apply(.key(.tab), snapshot: snap)
+    #expect(state.editor.line == "plot loss ")
+  }
+
+  @Test func typingALetterStartsACommand() {
+    var state = TutorState(width: 80, height: 24)
+    _ = state.apply(.character("h"), snapshot: idle)
+    #expect(state.editing && state.editor.line == "h")
+  }
+
+  @Test func quizLettersAnswer() {
+    var state = TutorState(width: 80, height: 24)
+    var snap = TutorSnapshot()
+    snap.quizOpen = true
+    #expect(state.apply(.character("b"), snapshot: snap) == [.run("answer b")])
+  }
+
+  @Test func pageKeysScrollTheLesson() {
+    var state = TutorState(width: 80, height: 24)
+    state.receive([.text((1...100).map { "line \($0)" })], openedStep: true)
+    #expect(state.scrollTop == 0)
+    _ = state.apply(.key(.pageDown), snapshot: idle)
+    #expect(state.scrollTop == 19)
+    _ = state.apply(.key(.pageUp), snapshot: idle)
+    #expect(state.scrollTop == 0)
+    _ = state.apply(.key(.end), snapshot: idle)
+    #expect(state.scrollTop == nil)
+  }
+
+  @Test func drawingClassifiesAfterEveryStroke() {
+    var state = TutorState(width: 80, height: 24)
+    _ = state.apply(.character(":"), snapshot: idle)
+    for c in "draw" { _ = state.apply(.character(c), snapshot: idle) }
+    _ = state.apply(.key(.enter), snapshot: idle)
+    #expect(state.overlay == .draw)
+    let first = state.apply(.character(" "), snapshot: idle)
+    guard case .classify(let pixels)? = first.first else {
+      Issue.record("no classify effect: \(first)")
+      return
+    }
+    #expect(pixels.count == 784)
+    #expect(state.apply(.key(.escape), snapshot: idle) == [.stopClassifying])
+    #expect(state.overlay == .none)
+  }
+
+  @Test func resizeChangesTheSize() {
+    var state = TutorState(width: 80, height: 24)
+    _ = state.apply(.resize(width: 50, height: 10), snapshot: idle)
+    #expect(!state.fits)
+    _ = state.apply(.resize(width: 120, height: 40), snapshot: idle)
+    #expect(state.fits && state.width == 120)
+  }
+}

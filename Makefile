@@ -40,6 +40,7 @@ test: test-deps
 bench: test-deps
 	$(SWIFT) build -c release --product mltutor
 	@Benchmarks/run.sh
+	@Benchmarks/tutor-bench.sh
 
 clean:
 	rm -rf .build

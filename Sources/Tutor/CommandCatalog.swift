@@ -97,12 +97,19 @@ public enum CommandCatalog {
 
   /// The closest command name to a misspelt one, if it is close enough to be a typo.
   public static func closest(to word: String) -> String? {
-    let scored = names.map { ($0, editDistance(word, $0)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(1, word.count / 2) ? best.0 : nil
+    closest(to: word, among: names, tolerance: 2)
   }
 
-  static func editDistance(_ a: String, _ b: String) -> Int {
+  /// The candidate nearest to `word` by edit distance, if at most `word.count / tolerance`
+  /// edits (and at least 1) away.
+  public static func closest(to word: String, among candidates: [String], tolerance: Int) -> String? {
+    let scored = candidates.map { ($0, editDistance(word, $0)) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    return best.1 <= max(1, word.count / tolerance) ? best.0 : nil
+  }
+
+  /// Levenshtein distance: insertions, deletions and substitutions.
+  public static func editDistance(_ a: String, _ b: String) -> Int {
     let x = Array(a)
     let y = Array(b)
     if x.isEmpty { return y.count }

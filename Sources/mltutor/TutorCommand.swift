@@ -43,11 +43,15 @@ struct TutorCommand: ParsableCommand {
       locations: resolvedDataLocations(), environment: environment)
     switch TutorApp.run(options) {
     case .finished:
-      return
+      // NB: OpenBLAS, used by the session's thread, can hang in its exit handler when it was
+      // called off the main thread; the terminal is already restored, so leave directly.
+      fflush(nil)
+      _exit(0)
     case .noTerminal(let reason):
       FileHandle.standardError.write(Data("mltutor: \(reason); starting the line REPL instead (`mltutor repl`).\n".utf8))
       let repl = LineREPL.Options(
-        forceASCII: ascii, historyPath: state + "/history", locations: resolvedDataLocations())
+        forceASCII: ascii, historyPath: state + "/history", locations: resolvedDataLocations(),
+        lessonsDirectory: directory, progressDirectory: state)
       var status: Int32 = 0
       do throws(LineREPL.ScriptError) {
         status = try LineREPL.run(repl)

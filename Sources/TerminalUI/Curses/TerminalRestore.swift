@@ -10,15 +10,23 @@
 /// seen after the screen is gone rather than lost on it.
 ///
 /// NB: every call into the shim's restore state is in this one file. Its state lives in
-/// `static` variables of the header, and each Swift file compiled on its own gets its own
-/// copy of them.
+/// `static` variables of the header, and each object file gets its own copy of them (one per
+/// Swift file in a debug build, and in a release build too when whole-module optimisation
+/// splits the module across threads). So these functions are never inlined elsewhere.
 enum TerminalRestore {
-  /// Installs the signal flag, the crash handlers, the `atexit` restore and the log.
-  static func begin() {
+  /// Installs the signal flag, the crash handlers and the `atexit` restore.
+  @inline(never) static func begin() {
     // Lives as long as the process: the crash handler reads it.
     let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 32)
     previous.initialize(repeating: sigaction(), count: 32)
     mlt_install_handlers(previous)
+  }
+
+  /// curses is drawing: restoring must call `endwin`, and stderr goes to the log until then.
+  /// NB: only now, so that a terminal curses cannot use leaves stderr untouched for the
+  /// one-line explanation.
+  @inline(never) static func screenOpened() {
+    mlt_set_screen_active(1)
     var template = Array("/tmp/mltutor-stderr-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
       guard let base = buffer.baseAddress else { return -1 }
@@ -30,12 +38,9 @@ enum TerminalRestore {
     if mlt_redirect_stderr(fd) != 0 { close(fd) }
   }
 
-  /// curses is drawing: restoring must call `endwin`.
-  static func screenOpened() { mlt_set_screen_active(1) }
-
   /// Leaves curses, puts stderr back and replays its log; idempotent.
-  static func restore() { mlt_restore_terminal() }
+  @inline(never) static func restore() { mlt_restore_terminal() }
 
   /// A SIGINT, SIGTERM or SIGHUP that arrived since the last call.
-  static func takeSignal() -> Int32 { mlt_take_signal() }
+  @inline(never) static func takeSignal() -> Int32 { mlt_take_signal() }
 }

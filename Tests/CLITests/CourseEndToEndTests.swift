@@ -6,7 +6,7 @@ import Testing
 /// by typing what the hints say and answering the questions, sees every step marked done,
 /// leaves and comes back to the same place, and loses nothing when the tutor is killed.
 @Suite(.serialized) struct CourseEndToEndTests {
-  typealias Terminal = InteractiveTests.Terminal
+  typealias Terminal = TmuxTerminal
 
   static let course = Course.load(directory: Binary.packageRoot.appendingPathComponent("Lessons").path)
 
@@ -35,9 +35,9 @@ import Testing
     try terminal.wait("\(lesson.name) step \(index + 1) done", seconds: 60) { $0.contains(marker) }
   }
 
-  @Test(.enabled(if: InteractiveTests.tmux != nil, "tmux is not installed (make test-deps installs it)"))
+  @Test(.enabled(if: TmuxTerminal.tmux != nil, "tmux is not installed (make test-deps installs it)"))
   func firstThreeLessonsWithARestart() throws {
-    guard let tmux = InteractiveTests.tmux else { return }
+    guard let tmux = TmuxTerminal.tmux else { return }
     let lessons = Self.course.lessons
     try #require(lessons.count >= 3)
     let state = try temporaryDirectory()
@@ -51,7 +51,7 @@ import Testing
       try terminal.keys("lesson \(number + 1)", "Enter")
       // The step's text may scroll past the top: wait for the prompt to come back.
       try terminal.wait("lesson \(number + 1) opens") {
-        InteractiveTests.lastLine($0) == "mltutor>" && !$0.contains("mltutor> lesson \(number + 1)\n")
+        TmuxTerminal.lastLine($0) == "mltutor>" && !$0.contains("mltutor> lesson \(number + 1)\n")
           || $0.contains("Step 1 of \(lesson.steps.count)")
       }
       for index in lesson.steps.indices {
@@ -99,9 +99,9 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: InteractiveTests.tmux != nil, "tmux is not installed (make test-deps installs it)"))
+  @Test(.enabled(if: TmuxTerminal.tmux != nil, "tmux is not installed (make test-deps installs it)"))
   func killedWhileSavingLosesNothing() throws {
-    guard let tmux = InteractiveTests.tmux else { return }
+    guard let tmux = TmuxTerminal.tmux else { return }
     let state = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: state) }
     let progress = state.appendingPathComponent("mltutor/progress.json")

@@ -5,52 +5,7 @@ import Testing
 /// marked done, live training, a new learning rate during training and its marker, resizing
 /// while training, drawing a digit, quitting — and a sane terminal afterwards.
 @Suite(.serialized) struct TutorScreenTests {
-  static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first {
-    FileManager.default.isExecutableFile(atPath: $0)
-  }
-
-  /// A tmux server of its own (`-L`), so the learner's sessions are never touched.
-  struct Pane {
-    let tmux: String
-    let socket = "mltutor-screen-\(UUID().uuidString.prefix(8))"
-
-    /// Runs a tmux client. NB: bash closes every descriptor above 2 first: the tmux server
-    /// would inherit the one Foundation's `Process` watches for the child's exit, and the wait
-    /// would last as long as the server.
-    func run(_ arguments: [String]) throws -> String {
-      let script = """
-        for fd in /proc/self/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done 2>/dev/null
-        exec "$@"
-        """
-      return try Binary.runProgram("/bin/bash", ["-c", script, "bash", tmux, "-L", socket] + arguments).stdout
-    }
-
-    func screen() throws -> String { try run(["capture-pane", "-p", "-t", "tutor"]) }
-
-    func keys(_ keys: String...) throws { _ = try run(["send-keys", "-t", "tutor"] + keys) }
-
-    /// Types a command on the tutor's command line.
-    func command(_ line: String) throws { try keys(":", line, "Enter") }
-
-    func resize(_ width: Int, _ height: Int) throws {
-      _ = try run(["resize-window", "-t", "tutor", "-x", String(width), "-y", String(height)])
-    }
-
-    @discardableResult
-    func wait(_ what: String, seconds: Double = 30, until condition: (String) -> Bool) throws -> String {
-      let deadline = Date().addingTimeInterval(seconds)
-      var text = ""
-      while Date() < deadline {
-        text = try screen()
-        if condition(text) { return text }
-        Thread.sleep(forTimeInterval: 0.1)
-      }
-      Issue.record("timed out waiting for \(what); the screen:\n\(text)")
-      return text
-    }
-
-    func stop() { _ = try? run(["kill-server"]) }
-  }
+  static let tmux = TmuxTerminal.tmux
 
   static func lines(_ screen: String) -> [Substring] { screen.split(separator: "\n", omittingEmptySubsequences: false) }
 
@@ -59,7 +14,7 @@ import Testing
     guard let tmux = Self.tmux, let binary = Binary.path else { throw Binary.MissingBinary() }
     let state = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: state) }
-    let pane = Pane(tmux: tmux)
+    let pane = TmuxTerminal(tmux: tmux, session: "tutor")
     defer { pane.stop() }
     let command =
       "env XDG_STATE_HOME='\(state.path)' LANG=C.UTF-8 LC_ALL=C.UTF-8 NCURSES_NO_UTF8_ACS=1 TERM=xterm-256color '\(binary)'; echo \"[exit $?]\"; stty -a; sleep 60"
@@ -124,7 +79,7 @@ import Testing
     guard let tmux = Self.tmux, let binary = Binary.path else { throw Binary.MissingBinary() }
     let state = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: state) }
-    let pane = Pane(tmux: tmux)
+    let pane = TmuxTerminal(tmux: tmux, session: "tutor")
     defer { pane.stop() }
     let command = "env XDG_STATE_HOME='\(state.path)' LANG=C.UTF-8 TERM=dumb '\(binary)'; echo \"[exit $?]\"; sleep 60"
     _ = try pane.run(["new-session", "-d", "-s", "tutor", "-x", "100", "-y", "30", command])

@@ -44,12 +44,13 @@ let package = Package(
     ),
     .testTarget(name: "EngineTests", dependencies: ["Engine"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine"]),
-    .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["__Snapshots__"]),
+    .target(name: "SnapshotSupport", path: "Tests/SnapshotSupport"),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts", "SnapshotSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "Engine", "Datasets", "Charts"]),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "Tutor", "Charts", "Datasets", "Engine"]),
     .testTarget(name: "CourseTests", dependencies: ["Course", "Tutor", "Datasets"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "TerminalUITests", dependencies: ["TerminalUI", "Tutor", "Charts", "Engine"],
+      name: "TerminalUITests", dependencies: ["TerminalUI", "Tutor", "Charts", "Engine", "SnapshotSupport"],
       exclude: ["__Snapshots__"]),
     .testTarget(name: "CLITests", dependencies: ["Engine", "Datasets", "Course"]),
   ]

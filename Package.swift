@@ -16,9 +16,10 @@ let package = Package(
     .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit"),
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .target(name: "CLibEditShim"),
+    .target(name: "EngineKernels"),
     .target(
       name: "Engine",
-      dependencies: ["CBLAS", "CZlib"],
+      dependencies: ["CBLAS", "CZlib", "EngineKernels"],
       swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
     ),
     .target(name: "Datasets", dependencies: ["Engine", "CZlib"], exclude: ["README.md"]),

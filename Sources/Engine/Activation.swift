@@ -1,3 +1,5 @@
+import EngineKernels
+
 /// The element-wise non-linearities a network can use between its dense layers.
 public enum Activation: String, CaseIterable, Sendable, Codable {
   case relu
@@ -79,7 +81,9 @@ public final class ActivationLayer: Layer {
         inputGradient.values.withUnsafeMutableBufferPointer { dx in
           switch f {
           case .relu:
-            for i in 0..<gp.count { dx[i] = y[i] > 0 ? gp[i] : 0 }
+            if let d = dx.baseAddress, let g = gp.baseAddress, let o = y.baseAddress {
+              mlt_relu_backward(d, g, o, Int64(gp.count))
+            }
           default:
             for i in 0..<gp.count { dx[i] = gp[i] * f.derivative(output: y[i]) }
           }

@@ -1,3 +1,5 @@
+import EngineKernels
+
 /// A set of examples as the trainer consumes them: features and what to predict.
 ///
 /// Images stay as bytes and are scaled to Float only when a batch is gathered, so 60,000
@@ -62,23 +64,19 @@ public struct Examples: Sendable {
     if x.cols != featureCount { x = Matrix(rows: indices.count, cols: featureCount) }
     x.resize(rows: indices.count)
     let width = featureCount
+    let rows = indices.map { Int64($0) }
     x.values.withUnsafeMutableBufferPointer { dst in
+      guard let d = dst.baseAddress else { return }
       switch features {
       case .bytes(let bytes, let scale):
         bytes.withUnsafeBufferPointer { src in
-          for (r, i) in indices.enumerated() {
-            let from = i * width
-            let to = r * width
-            for c in 0..<width { dst[to + c] = Float(src[from + c]) * scale }
-          }
+          guard let s = src.baseAddress else { return }
+          mlt_gather_bytes(d, s, rows, Int64(rows.count), Int64(width), scale)
         }
       case .floats(let floats):
         floats.withUnsafeBufferPointer { src in
-          for (r, i) in indices.enumerated() {
-            let from = i * width
-            let to = r * width
-            for c in 0..<width { dst[to + c] = src[from + c] }
-          }
+          guard let s = src.baseAddress else { return }
+          mlt_gather_floats(d, s, rows, Int64(rows.count), Int64(width))
         }
       }
     }

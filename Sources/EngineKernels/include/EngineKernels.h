@@ -1,0 +1,37 @@
+// The engine's element-wise passes over whole batches and parameter vectors, in C so that the
+// compiler can build them twice (AVX2 and baseline x86-64) and pick at load time.
+//
+// Every function gives the same bits on either path: no fused multiply-add (contraction is off)
+// and reductions keep eight running sums in a fixed order.
+#ifndef MLTUTOR_ENGINE_KERNELS_H
+#define MLTUTOR_ENGINE_KERNELS_H
+
+#include <stdint.h>
+
+/// Σu² of an update and whether every new weight is finite.
+typedef struct {
+  double update_squared_norm;
+  int finite;
+} mlt_update_result;
+
+/// Rows `rows[0..<count]` of a byte matrix `src` (`width` columns) into `dst`, times `scale`.
+void mlt_gather_bytes(float *dst, const uint8_t *src, const int64_t *rows, int64_t count,
+                      int64_t width, float scale);
+
+/// Rows of a float matrix into `dst`.
+void mlt_gather_floats(float *dst, const float *src, const int64_t *rows, int64_t count,
+                       int64_t width);
+
+/// ReLU's backward pass: dx = g where the output y was positive, else 0.
+void mlt_relu_backward(float *dx, const float *g, const float *y, int64_t n);
+
+/// With g ← clip·g + l2·w:  v ← mu·v + g;  u = a·g + b·v;  w ← w + u.
+/// Momentum is a = 0, b = −lr; Nesterov is a = −lr, b = −lr·mu.
+mlt_update_result mlt_update_velocity(float *w, float *v, const float *g, int64_t n, float clip,
+                                      float l2, float mu, float a, float b);
+
+/// With g ← clip·g + l2·w:  w ← w − lr·g.
+mlt_update_result mlt_update_plain(float *w, const float *g, int64_t n, float clip, float l2,
+                                   float lr);
+
+#endif

@@ -1,0 +1,98 @@
+#include "EngineKernels.h"
+
+// NB: a contracted a*b + c (FMA) rounds once instead of twice: results would then depend on
+// the machine. Keep every multiply and add separate, on both paths.
+#pragma clang fp contract(off)
+
+#if defined(__x86_64__) && defined(__clang__)
+#define KERNEL __attribute__((target_clones("avx2", "default")))
+#else
+#define KERNEL
+#endif
+
+KERNEL void mlt_gather_bytes(float *restrict dst, const uint8_t *restrict src,
+                             const int64_t *restrict rows, int64_t count, int64_t width,
+                             float scale) {
+  for (int64_t r = 0; r < count; r++) {
+    const uint8_t *restrict from = src + rows[r] * width;
+    float *restrict to = dst + r * width;
+    for (int64_t c = 0; c < width; c++) to[c] = (float)from[c] * scale;
+  }
+}
+
+KERNEL void mlt_gather_floats(float *restrict dst, const float *restrict src,
+                              const int64_t *restrict rows, int64_t count, int64_t width) {
+  for (int64_t r = 0; r < count; r++) {
+    const float *restrict from = src + rows[r] * width;
+    float *restrict to = dst + r * width;
+    for (int64_t c = 0; c < width; c++) to[c] = from[c];
+  }
+}
+
+KERNEL void mlt_relu_backward(float *restrict dx, const float *restrict g,
+                              const float *restrict y, int64_t n) {
+  for (int64_t i = 0; i < n; i++) dx[i] = y[i] > 0 ? g[i] : 0;
+}
+
+/// Σ of eight lane sums in lane order, from −0 (as a Swift SIMD vector's `sum()`).
+static inline float lane_sum(const float lanes[8]) {
+  float s = -0.0f;
+  for (int k = 0; k < 8; k++) s += lanes[k];
+  return s;
+}
+
+KERNEL mlt_update_result mlt_update_velocity(float *restrict w, float *restrict v,
+                                             const float *restrict g, int64_t n, float clip,
+                                             float l2, float mu, float a, float b) {
+  float acc[8] = {0}, poison[8] = {0};
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    for (int k = 0; k < 8; k++) {
+      float wi = w[i + k];
+      float gi = clip * g[i + k] + l2 * wi;
+      float vi = mu * v[i + k] + gi;
+      float u = a * gi + b * vi;
+      float wn = wi + u;
+      v[i + k] = vi;
+      w[i + k] = wn;
+      acc[k] += u * u;
+      poison[k] += wn - wn;  // NaN once any weight is infinite or NaN
+    }
+  }
+  float tail = 0, tail_poison = 0;
+  for (; i < n; i++) {
+    float gi = clip * g[i] + l2 * w[i];
+    v[i] = mu * v[i] + gi;
+    float u = a * gi + b * v[i];
+    w[i] += u;
+    tail += u * u;
+    tail_poison += w[i] - w[i];
+  }
+  mlt_update_result r = {(double)lane_sum(acc) + (double)tail, lane_sum(poison) + tail_poison == 0};
+  return r;
+}
+
+KERNEL mlt_update_result mlt_update_plain(float *restrict w, const float *restrict g, int64_t n,
+                                          float clip, float l2, float lr) {
+  float acc[8] = {0}, poison[8] = {0};
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    for (int k = 0; k < 8; k++) {
+      float wi = w[i + k];
+      float u = -lr * (clip * g[i + k] + l2 * wi);
+      float wn = wi + u;
+      w[i + k] = wn;
+      acc[k] += u * u;
+      poison[k] += wn - wn;
+    }
+  }
+  float tail = 0, tail_poison = 0;
+  for (; i < n; i++) {
+    float u = -lr * (clip * g[i] + l2 * w[i]);
+    w[i] += u;
+    tail += u * u;
+    tail_poison += w[i] - w[i];
+  }
+  mlt_update_result r = {(double)lane_sum(acc) + (double)tail, lane_sum(poison) + tail_poison == 0};
+  return r;
+}

@@ -13,6 +13,7 @@
 #include <ncursesw/term.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,15 +99,18 @@ static inline void mlt_atexit_restore(void) { mlt_restore_terminal(); }
 static inline void mlt_on_stop_signal(int sig) { mlt_signal_received = sig; }
 
 /// Restores the terminal, then hands the crash to the handler that was there before (the
-/// Swift runtime's backtracer), which now prints to the real stderr.
+/// Swift runtime's backtracer), which now prints to the real stderr; then the process ends by
+/// the signal. NB: the backtracer returns, expecting the faulting instruction to fault again;
+/// a signal that came from `kill` or `abort` would not, so the default action is forced.
 static inline void mlt_on_crash(int sig) {
   mlt_restore_terminal();
   if (mlt_previous_crash != NULL && sig > 0 && sig < 32) {
     sigaction(sig, &mlt_previous_crash[sig], NULL);
-  } else {
-    signal(sig, SIG_DFL);
+    raise(sig);
   }
+  signal(sig, SIG_DFL);
   raise(sig);
+  _exit(128 + sig);
 }
 
 /// Sends stderr to `log_fd` until the terminal is restored.
@@ -132,6 +136,14 @@ static inline void mlt_install_handlers(struct sigaction *previous) {
   sigaction(SIGINT, &stop, NULL);
   sigaction(SIGTERM, &stop, NULL);
   sigaction(SIGHUP, &stop, NULL);
+  // A parent may start us with signals blocked (Foundation's Process does); then Ctrl-C, a
+  // closed terminal or a `kill` would never reach the flag and the screen would stay up.
+  // Threads started afterwards (the session's) inherit the mask.
+  sigset_t wanted;
+  sigemptyset(&wanted);
+  sigaddset(&wanted, SIGINT);
+  sigaddset(&wanted, SIGTERM);
+  sigaddset(&wanted, SIGHUP);
   int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT};
   for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) {
     struct sigaction crash;
@@ -140,7 +152,9 @@ static inline void mlt_install_handlers(struct sigaction *previous) {
     sigemptyset(&crash.sa_mask);
     crash.sa_flags = SA_NODEFER | SA_RESETHAND;
     sigaction(crashes[i], &crash, &previous[crashes[i]]);
+    sigaddset(&wanted, crashes[i]);
   }
+  pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
   atexit(mlt_atexit_restore);
 }
 

@@ -15,6 +15,13 @@ public struct LineSeries: Hashable, Sendable {
     self.x = x
   }
 
+  /// Float values, converted without going through the generic initialiser.
+  public init(_ name: String, _ values: [Float], x: [Double]? = nil) {
+    self.name = name
+    self.values = values.map(Double.init)
+    self.x = x
+  }
+
   /// The number of points drawn: the shorter of `values` and `x`.
   public var count: Int { x.map { min($0.count, values.count) } ?? values.count }
 

@@ -1,6 +1,7 @@
 @preconcurrency import CLibEdit
 import CLibEditShim
 import Foundation
+import Tutor
 @preconcurrency import Glibc
 
 /// libedit's line editor at a terminal: the prompt, editing keys, a history file and Tab
@@ -47,21 +48,9 @@ final class LineEditor {
     guard !line.allSatisfy(\.isWhitespace), String(line) != lastEntry else { return }
     lastEntry = String(line)
     _ = add_history(String(line))
-    saveHistory()
-  }
-
-  /// Writes the history to a temporary file next to the real one, then renames it over it,
-  /// so that a crash never leaves half a file.
-  private func saveHistory() {
-    guard let historyPath else { return }
-    let directory = (historyPath as NSString).deletingLastPathComponent
-    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let temporary = historyPath + ".\(getpid()).tmp"
-    guard write_history(temporary) == 0 else {
-      unlink(temporary)
-      return
-    }
-    if rename(temporary, historyPath) != 0 { unlink(temporary) }
+    // NB: added to the file as it is now (through a temporary file renamed over it), not
+    // libedit's whole list: a tutor running at the same time keeps its lines.
+    if let historyPath { HistoryFile.append([String(line)], to: historyPath) }
   }
 }
 

@@ -63,6 +63,16 @@ public enum HistoryFile {
     return parse(String(decoding: data, as: UTF8.self))
   }
 
+  /// The most entries a history file keeps (the oldest go first).
+  public static let limit = 1000
+
+  /// Adds `entries` to the end of the file at `path` as it is now, so that lines another
+  /// mltutor (a REPL and a tutor at once) saved meanwhile are kept; keeps the last `limit`.
+  public static func append(_ entries: [String], to path: String) {
+    guard !entries.isEmpty else { return }
+    save(Array((load(path) + entries).suffix(limit)), to: path)
+  }
+
   /// Writes `entries` to `path` through a temporary file renamed over it; failures are ignored
   /// (history is a convenience).
   public static func save(_ entries: [String], to path: String) {

@@ -10,7 +10,7 @@ public enum Plots {
     var markers: [LineChart.Marker] = []
     for (name, h) in runs {
       let prefix = runs.count > 1 ? name + " " : ""
-      series.append(LineSeries(prefix + "train", h.stepLosses, x: h.stepLosses.indices.map { Double($0 + 1) }))
+      series.append(trainSeries(prefix + "train", h.stepLosses))
       let tests = h.evaluations.compactMap { e in e.test.map { (Double(e.step), $0.loss) } }
       if !tests.isEmpty {
         series.append(LineSeries(prefix + "test", tests.map(\.1), x: tests.map(\.0)))
@@ -19,9 +19,59 @@ public enum Plots {
         markers = h.markers.map { LineChart.Marker(x: Double($0.step), label: $0.label) }
       }
     }
-    let positive = series.flatMap(\.values).filter { $0.isFinite && $0 > 0 }
-    let spread = (positive.max() ?? 1) / max(positive.min() ?? 1, 1e-300)
+    var low = Double.infinity
+    var high = -Double.infinity
+    for s in series {
+      for v in s.values where v.isFinite && v > 0 {
+        low = min(low, v)
+        high = max(high, v)
+      }
+    }
+    let spread = low <= high ? high / max(low, 1e-300) : 1
     return LineChart(series: series, yScale: spread > 100 ? .log : .linear, markers: markers)
+  }
+
+  /// At most this many points of a loss curve are handed to the chart.
+  public static let maximumTrainPoints = 2048
+
+  /// The batch losses, step numbers as x. A long run is thinned to its envelope: the steps are
+  /// cut into at most `maximumTrainPoints / 2` equal buckets and each keeps its lowest and
+  /// highest loss (in step order), so that every pixel column still spans exactly the losses
+  /// of its steps while a frame costs the same after a million steps as after a thousand.
+  /// NaN and infinite losses are always kept, so the chart still marks them.
+  static func trainSeries(_ name: String, _ losses: [Float]) -> LineSeries {
+    let n = losses.count
+    guard n > maximumTrainPoints else { return LineSeries(name, losses) }
+    let buckets = maximumTrainPoints / 2
+    var values: [Double] = []
+    var xs: [Double] = []
+    values.reserveCapacity(maximumTrainPoints + 8)
+    xs.reserveCapacity(maximumTrainPoints + 8)
+    losses.withUnsafeBufferPointer { l in
+      for b in 0..<buckets {
+        let from = b * n / buckets
+        let to = (b + 1) * n / buckets
+        var lo = from
+        var hi = from
+        for i in from..<to {
+          let v = l[i]
+          if !v.isFinite {
+            values.append(Double(v))
+            xs.append(Double(i + 1))
+            continue
+          }
+          if !l[lo].isFinite || v < l[lo] { lo = i }
+          if !l[hi].isFinite || v > l[hi] { hi = i }
+        }
+        for i in lo == hi ? [lo] : [min(lo, hi), max(lo, hi)] where l[i].isFinite {
+          values.append(Double(l[i]))
+          xs.append(Double(i + 1))
+        }
+      }
+    }
+    // Non-finite losses were appended where met; put everything back in step order.
+    let order = xs.indices.sorted { xs[$0] < xs[$1] }
+    return LineSeries(name, order.map { values[$0] }, x: order.map { xs[$0] })
   }
 
   /// The probability array of one example: softmax of the network's output, the truth marked.

@@ -47,6 +47,10 @@ struct TutorCommand: ParsableCommand {
       // called off the main thread; the terminal is already restored, so leave directly.
       fflush(nil)
       _exit(0)
+    case .interrupted(let signal):
+      // As a shell reports a process ended by a signal: 128 + its number.
+      fflush(nil)
+      _exit(128 + signal)
     case .noTerminal(let reason):
       FileHandle.standardError.write(Data("mltutor: \(reason); starting the line REPL instead (`mltutor repl`).\n".utf8))
       let repl = LineREPL.Options(

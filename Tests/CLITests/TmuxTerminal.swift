@@ -31,6 +31,11 @@ struct TmuxTerminal {
 
   func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
 
+  /// The screen with up to `lines` lines scrolled off above it.
+  func scrollback(_ lines: Int = 2000) throws -> String {
+    try run(["capture-pane", "-p", "-S", "-\(lines)", "-t", session])
+  }
+
   func keys(_ keys: String...) throws { _ = try run(["send-keys", "-t", session] + keys) }
 
   /// Types a command on the full-screen tutor's command line.

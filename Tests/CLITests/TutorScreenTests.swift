@@ -9,9 +9,10 @@ import Testing
 
   static func lines(_ screen: String) -> [Substring] { screen.split(separator: "\n", omittingEmptySubsequences: false) }
 
-  @Test(.enabled(if: tmux != nil, "tmux is not installed (make test-deps installs it)"))
-  func learnerSession() throws {
-    guard let tmux = Self.tmux, let binary = Binary.path else { throw Binary.MissingBinary() }
+  /// Runs `body` with the tutor started in a 100×30 pane and a fresh state folder; when the
+  /// tutor ends, the pane shows `[exit STATUS]` and then `stty -a`.
+  static func withTutor(_ body: (TmuxTerminal) throws -> Void) throws {
+    guard let tmux, let binary = Binary.path else { throw Binary.MissingBinary() }
     let state = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: state) }
     let pane = TmuxTerminal(tmux: tmux, session: "tutor")
@@ -19,61 +20,122 @@ import Testing
     let command =
       "env XDG_STATE_HOME='\(state.path)' LANG=C.UTF-8 LC_ALL=C.UTF-8 NCURSES_NO_UTF8_ACS=1 TERM=xterm-256color '\(binary)'; echo \"[exit $?]\"; stty -a; sleep 60"
     _ = try pane.run(["new-session", "-d", "-s", "tutor", "-x", "100", "-y", "30", command])
+    try body(pane)
+  }
 
-    // The first lesson step, then its task: ask what mltutor can do.
-    try pane.wait("the first step") { $0.contains("Step 1 of") && $0.contains("Task:") }
-    try pane.command("help")
-    try pane.wait("the task marked done") { $0.contains("✓ done") && $0.contains("✓ Step 1 done") }
+  @Test(.enabled(if: tmux != nil, "tmux is not installed (make test-deps installs it)"))
+  func learnerSession() throws {
+    try Self.withTutor { pane in
+      // The first lesson step, then its task: ask what mltutor can do.
+      try pane.wait("the first step") { $0.contains("Step 1 of") && $0.contains("Task:") }
+      try pane.command("help")
+      try pane.wait("the task marked done") { $0.contains("✓ done") && $0.contains("✓ Step 1 done") }
 
-    // Live training on digits.
-    try pane.command("data mnist-5k")
-    try pane.wait("the data") { $0.contains("mnist-5k ·") }
-    try pane.command("model 784-32-10")
-    try pane.wait("the model") { $0.contains("784-32-10 ·") }
-    try pane.keys("Space")
-    // NB: the status line's tail (the speed) is cut at 100 columns once the step count is
-    // long, so the running marker is what shows that training is on.
-    try pane.wait("training") { $0.contains("▶ mnist-5k") && $0.contains("loss: step") }
+      // Live training on digits.
+      try pane.command("data mnist-5k")
+      try pane.wait("the data") { $0.contains("mnist-5k ·") }
+      try pane.command("model 784-32-10")
+      try pane.wait("the model") { $0.contains("784-32-10 ·") }
+      try pane.keys("Space")
+      // NB: the status line's tail (the speed) is cut at 100 columns once the step count is
+      // long, so the running marker is what shows that training is on.
+      try pane.wait("training") { $0.contains("▶ mnist-5k") && $0.contains("loss: step") }
 
-    // Double the learning rate while it trains: the note, the status line and the marker.
-    try pane.keys("]")
-    let marked = try pane.wait("the lr marker") { $0.contains("lr 0.02") && $0.contains("┊lr 0.02") }
-    #expect(marked.contains("lr → 0.02 from step"), "\(marked)")
+      // Double the learning rate while it trains: the note, the status line and the marker.
+      try pane.keys("]")
+      let marked = try pane.wait("the lr marker") { $0.contains("lr 0.02") && $0.contains("┊lr 0.02") }
+      #expect(marked.contains("lr → 0.02 from step"), "\(marked)")
 
-    // Resize while training: bigger, too small, back.
-    try pane.resize(120, 40)
-    try pane.wait("the 120×40 screen") { s in
-      let l = Self.lines(s)
-      return l.count >= 40 && l[0].hasSuffix("q quit") && (115...120).contains(l[0].count)
-        && l.contains { $0.contains("ex/s") && $0.count > 100 }
+      // Resize while training: bigger, too small, back.
+      try pane.resize(120, 40)
+      try pane.wait("the 120×40 screen") { s in
+        let l = Self.lines(s)
+        return l.count >= 40 && l[0].hasSuffix("q quit") && (115...120).contains(l[0].count)
+          && l.contains { $0.contains("ex/s") && $0.count > 100 }
+      }
+      try pane.resize(70, 20)
+      try pane.wait("the too-small note") { $0.contains("at least 80×24") && $0.contains("this one is 70×20") }
+      try pane.resize(100, 30)
+      let back = try pane.wait("the 100×30 screen") { s in
+        let l = Self.lines(s)
+        return l[0].hasSuffix("q quit") && (95...100).contains(l[0].count) && !s.contains("at least 80×24")
+      }
+      #expect(back.contains("loss: step"), "\(back)")
+
+      // Draw a one: a vertical stroke.
+      try pane.command("draw")
+      try pane.wait("the canvas") { $0.contains("draw a digit") }
+      try pane.keys("Space")
+      for _ in 0..<14 { try pane.keys("Down") }
+      let drawn = try pane.wait("the model's answer") { $0.contains("the model says:") && $0.contains("[painting]") }
+      #expect(drawn.contains("▀") || drawn.contains("▓"), "the stroke shows:\n\(drawn)")
+      try pane.keys("Escape")
+      try pane.wait("the canvas closed") { !$0.contains("draw a digit") }
+
+      // Quit while training: it asks first.
+      try pane.keys("q")
+      try pane.wait("the question") { $0.contains("Quit anyway?") }
+      try pane.keys("y")
+      let after = try pane.wait("the exit and stty") { $0.contains("[exit 0]") && $0.contains("icanon") }
+      #expect(after.contains(" icanon"), "\(after)")
+      #expect(!after.contains("-icanon"), "\(after)")
+      #expect(after.contains(" echo "), "\(after)")
     }
-    try pane.resize(70, 20)
-    try pane.wait("the too-small note") { $0.contains("at least 80×24") && $0.contains("this one is 70×20") }
-    try pane.resize(100, 30)
-    let back = try pane.wait("the 100×30 screen") { s in
-      let l = Self.lines(s)
-      return l[0].hasSuffix("q quit") && (95...100).contains(l[0].count) && !s.contains("at least 80×24")
+  }
+
+  /// The mouse paints on the canvas: button presses as the terminal sends them (SGR mouse
+  /// reports, typed into the pane as they would arrive from a terminal with a mouse).
+  @Test(.enabled(if: tmux != nil, "tmux is not installed (make test-deps installs it)"))
+  func theMousePaints() throws {
+    try Self.withTutor { pane in
+      try pane.wait("the first step") { $0.contains("Step 1 of") }
+      try pane.command("draw")
+      let empty = try pane.wait("the canvas") { $0.contains("draw a digit") && $0.contains("[pen up]") }
+      #expect(!empty.contains("▀") && !empty.contains("▄") && !empty.contains("█"), "\(empty)")
+      // Left button down at column 20, rows 8 to 14 (1-based), then up.
+      for row in 8...14 { try pane.keys("-l", "\u{1B}[<0;20;\(row)M") }
+      try pane.keys("-l", "\u{1B}[<0;20;14m")
+      let painted = try pane.wait("the stroke") { s in
+        Self.lines(s).filter { $0.contains("▀") || $0.contains("█") || $0.contains("▄") }.count >= 5
+      }
+      #expect(painted.contains("[pen up]"), "the keyboard pen stayed up:\n\(painted)")
+      try pane.keys("Escape", "q")
+      try pane.wait("the exit") { $0.contains("[exit 0]") }
     }
-    #expect(back.contains("loss: step"), "\(back)")
+  }
 
-    // Draw a one: a vertical stroke.
-    try pane.command("draw")
-    try pane.wait("the canvas") { $0.contains("draw a digit") }
-    try pane.keys("Space")
-    for _ in 0..<14 { try pane.keys("Down") }
-    let drawn = try pane.wait("the model's answer") { $0.contains("the model says:") && $0.contains("[painting]") }
-    #expect(drawn.contains("▀") || drawn.contains("▓"), "the stroke shows:\n\(drawn)")
-    try pane.keys("Escape")
-    try pane.wait("the canvas closed") { !$0.contains("draw a digit") }
-
-    // Quit while training: it asks first.
-    try pane.keys("q")
-    try pane.wait("the question") { $0.contains("Quit anyway?") }
-    try pane.keys("y")
-    let after = try pane.wait("the exit and stty") { $0.contains("[exit 0]") && $0.contains("icanon") }
-    #expect(after.contains(" icanon"), "\(after)")
+  /// SIGTERM ends the tutor as a quit does; a crash (here a SIGSEGV sent to it) prints
+  /// Swift's crash report after the screen is gone. Either way the terminal is sane after.
+  /// NB: the test runner starts tmux with signals blocked, which the tutor itself must undo.
+  @Test(.enabled(if: tmux != nil, "tmux is not installed (make test-deps installs it)"),
+    arguments: [("TERM", SIGTERM), ("SEGV", SIGSEGV)])
+  func signalsLeaveASaneTerminal(signal: String, number: Int32) throws {
+    let status = 128 + Int(number)
+    guard let tmux = Self.tmux, let binary = Binary.path else { throw Binary.MissingBinary() }
+    let state = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: state) }
+    let launcher = state.appendingPathComponent("launch.sh")
+    try """
+      echo $$ > "$1/pid"
+      exec env XDG_STATE_HOME="$1" LANG=C.UTF-8 NCURSES_NO_UTF8_ACS=1 TERM=xterm-256color "$2"
+      """.write(to: launcher, atomically: true, encoding: .utf8)
+    let pane = TmuxTerminal(tmux: tmux, session: "tutor")
+    defer { pane.stop() }
+    let command = "bash '\(launcher.path)' '\(state.path)' '\(binary)'; echo \"[exit $?]\"; stty -a; sleep 60"
+    _ = try pane.run(["new-session", "-d", "-s", "tutor", "-x", "100", "-y", "30", command])
+    try pane.wait("the first step") { $0.contains("Step 1 of") }
+    let pidText = try String(contentsOf: state.appendingPathComponent("pid"), encoding: .utf8)
+    let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+    #expect(kill(pid, number) == 0)
+    try pane.wait("the exit", seconds: 60) { $0.contains("[exit \(status)]") && $0.contains("icanon") }
+    let after = try pane.scrollback()
     #expect(!after.contains("-icanon"), "\(after)")
     #expect(after.contains(" echo "), "\(after)")
+    if signal == "SEGV" {
+      #expect(after.contains("Program crashed"), "the crash report is shown:\n\(after)")
+    }
+    let shown = try pane.screen()
+    #expect(!shown.contains("Step 1 of"), "the tutor's screen is gone:\n\(shown)")
   }
 
   @Test(.enabled(if: tmux != nil, "tmux is not installed (make test-deps installs it)"))

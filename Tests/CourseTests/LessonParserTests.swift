@@ -53,6 +53,20 @@ import Testing
     #expect(quiz.index(ofKey: "c") == nil)
   }
 
+  @Test func chartsNameTheLiveChartsOfAStep() throws {
+    let text = sample.replacingOccurrences(of: "task: Set w.", with: "charts: fit, loss\ntask: Set w.")
+    let (lesson, problems) = LessonParser.parse(text, file: "01-sample.md", name: "sample")
+    #expect(problems.isEmpty)
+    #expect(try #require(lesson).steps[0].charts == ["fit", "loss"])
+    #expect(LessonParser.parse(sample, file: "01-sample.md", name: "sample").0?.steps[0].charts == [])
+
+    let wrong = sample.replacingOccurrences(of: "task: Set w.", with: "charts: fitt loss\ntask: Set w.")
+    let (_, found) = LessonParser.parse(wrong, file: "01-sample.md", name: "sample")
+    #expect(found.map(\.description) == [
+      "01-sample.md:13: unknown chart `fitt` (did you mean `fit`?): charts are loss, probs, fit, boundary, landscape, weights"
+    ])
+  }
+
   @Test func namesComeFromFileNames() {
     #expect(Lesson.name(forFile: "03-apartments.md") == "apartments")
     #expect(Lesson.name(forFile: "10_minima.md") == "minima")

@@ -1,5 +1,7 @@
+import Foundation
 import Charts
 import TerminalUI
+import Tutor
 import Testing
 
 @Suite struct InputTests {
@@ -51,6 +53,20 @@ import Testing
     let text = HistoryFile.format(["set lr 0.1", "a\\b"])
     #expect(text == "_HiStOrY_V2_\nset\\040lr\\0400.1\na\\\\b\n")
     #expect(HistoryFile.parse(text) == ["set lr 0.1", "a\\b"])
+  }
+
+  @Test func historyAppendKeepsWhatAnotherProcessSaved() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mltutor-history-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("history").path
+    HistoryFile.append(["data apartments"], to: path)  // the tutor
+    HistoryFile.save(HistoryFile.load(path) + ["model linear"], to: path)  // a REPL meanwhile
+    HistoryFile.append(["set lr 0.1", "train 1 epoch"], to: path)  // the tutor again
+    #expect(HistoryFile.load(path) == ["data apartments", "model linear", "set lr 0.1", "train 1 epoch"])
+    HistoryFile.append((0..<HistoryFile.limit).map { "step \($0)" }, to: path)
+    let kept = HistoryFile.load(path)
+    #expect(kept.count == HistoryFile.limit)
+    #expect(kept.first == "step 0" && kept.last == "step \(HistoryFile.limit - 1)")
   }
 
   @Test func colorsMapToWhatTheTerminalHas() {

@@ -63,6 +63,24 @@ import Testing
     #expect(state.editor.line == "plot loss ")
   }
 
+  @Test func aLessonStepChoosesItsCharts() {
+    var state = TutorState(width: 120, height: 40)
+    var snap = TutorSnapshot()
+    snap.availableCharts = [.loss, .probs, .weights]
+    #expect(state.visibleCharts(snap) == [.loss, .probs])
+    snap.lessonCharts = [.probs, .loss]
+    #expect(state.visibleCharts(snap) == [.probs, .loss])
+    // Tab walks on from the lesson's choice through every chart the data allows.
+    _ = state.apply(.key(.tab), snapshot: snap)
+    #expect(state.selectedChart(snap) == .loss)
+    _ = state.apply(.key(.tab), snapshot: snap)
+    #expect(state.selectedChart(snap) == .weights)
+    // A new step shows its own charts first again; one the data cannot show is skipped.
+    state.receive([.text(["── Step 2 of 6: Fit ──"])], openedStep: true)
+    snap.lessonCharts = [.fit, .weights]
+    #expect(state.visibleCharts(snap) == [.weights, .loss])
+  }
+
   @Test func typingALetterStartsACommand() {
     var state = TutorState(width: 80, height: 24)
     _ = state.apply(.character("h"), snapshot: idle)

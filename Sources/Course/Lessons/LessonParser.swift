@@ -12,6 +12,7 @@
 ///     check: abs(w - 4) < 1
 ///     hint: a nudge
 ///     hint: the exact command, `set w 4`
+///     charts: fit, loss
 ///     quiz: A question?
 ///     choice: a wrong answer | why it is wrong
 ///     choice*: the right answer | why it is right
@@ -19,7 +20,7 @@
 /// A line inside a ``` fence is shown as it is and never read as a field.
 public enum LessonParser {
   /// The fields a line may start with.
-  static let fields: Set<String> = ["goal", "demo", "task", "check", "hint", "quiz", "choice", "choice*"]
+  static let fields: Set<String> = ["goal", "demo", "task", "check", "hint", "quiz", "choice", "choice*", "charts"]
 
   /// The lesson (nil when it has no title) and the problems found while reading it.
   public static func parse(_ text: String, file: String, name: String) -> (Lesson?, [LessonProblem]) {
@@ -163,6 +164,14 @@ public enum LessonParser {
         if value.filter({ $0 == "`" }).count % 2 != 0 { problem(number, "a backtick is never closed in this hint") }
         task.hints.append(Hint(text: value, line: number))
         step.task = task
+      case "charts":
+        guard step.charts.isEmpty else { return problem(number, "a second `charts:` in this step: list them on one line") }
+        let names = value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        for name in names where !LessonStep.chartNames.contains(name) {
+          let guess = Suggestion.closest(to: name, among: LessonStep.chartNames).map { " (did you mean `\($0)`?)" } ?? ""
+          problem(number, "unknown chart `\(name)`\(guess): charts are \(LessonStep.chartNames.joined(separator: ", "))")
+        }
+        step.charts = names.filter { LessonStep.chartNames.contains($0) }
       case "quiz":
         guard step.quiz == nil else { return problem(number, "a second `quiz:` in this step: one quiz per step") }
         step.quiz = Quiz(question: value, line: number)

@@ -18,6 +18,12 @@ public struct LessonStep: Sendable {
   public var blocks: [Block] = []
   public var task: LessonTask?
   public var quiz: Quiz?
+  /// The live charts the step wants in sight, first pane first (`charts: fit, loss`); empty
+  /// leaves the choice to the front end.
+  public var charts: [String] = []
+
+  /// The names a `charts:` line may use.
+  public static let chartNames = ["loss", "probs", "fit", "boundary", "landscape", "weights"]
 
   public init(title: String, line: Int) {
     self.title = title

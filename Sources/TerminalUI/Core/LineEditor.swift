@@ -15,6 +15,8 @@ public struct LineEditor: Equatable, Sendable {
   private var draft: [Character] = []
 
   public static let historyLimit = 1000
+  /// How many lines joined the history since the editor was made.
+  public private(set) var appended = 0
 
   public init(history: [String] = []) {
     self.history = Array(history.suffix(Self.historyLimit))
@@ -83,6 +85,7 @@ public struct LineEditor: Equatable, Sendable {
     let trimmed = entered.trimmingSpaces
     if !trimmed.isEmpty && history.last != trimmed {
       history.append(trimmed)
+      appended += 1
       if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit) }
     }
     setText([])

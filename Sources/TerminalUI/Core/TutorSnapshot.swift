@@ -28,6 +28,8 @@ public struct TutorSnapshot: Equatable, Sendable {
   public var history: History?
   /// Charts the data allows, in Tab order.
   public var availableCharts: [ChartKind] = [.loss]
+  /// Charts the open lesson step asks for, first pane first.
+  public var lessonCharts: [ChartKind] = []
   /// Charts made by the session's thread (all but the loss chart, drawn from `history`).
   public var charts: [ChartKind: PinnedChart] = [:]
   /// The probability array of the drawing, when one is being classified.

@@ -8,6 +8,8 @@ extension TutorState {
     if openedStep {
       transcript = []
       scrollTop = 0
+      // A new step shows the charts it asks for (or the loss chart) first.
+      chartIndex = 0
     } else {
       scrollTop = nil
     }

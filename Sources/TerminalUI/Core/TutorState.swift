@@ -45,9 +45,12 @@ public struct TutorState: Equatable, Sendable {
   /// The screen is big enough for the panes.
   public var fits: Bool { width >= Layout.minimumWidth && height >= Layout.minimumHeight }
 
-  /// The charts Tab walks through: what the data allows, then the last plot.
+  /// The charts Tab walks through: what the data allows, those the lesson step asks for
+  /// first, then the last plot.
   public func chartCycle(_ snapshot: TutorSnapshot) -> [ChartKind] {
-    snapshot.availableCharts + (pinned == nil ? [] : [.pinned])
+    let wanted = snapshot.lessonCharts.filter(snapshot.availableCharts.contains)
+    let rest = snapshot.availableCharts.filter { !wanted.contains($0) }
+    return wanted + rest + (pinned == nil ? [] : [.pinned])
   }
 
   /// The chart in the (first) chart pane.
@@ -67,10 +70,13 @@ public struct TutorState: Equatable, Sendable {
     return [first]
   }
 
-  /// The chart of the second pane on a big screen: the first of the data's own charts that the
-  /// first pane does not show.
+  /// The chart of the second pane on a big screen: the lesson step's second chart, else the
+  /// loss chart, or when the first pane shows that, the first of the data's other charts.
   public func secondChart(_ snapshot: TutorSnapshot) -> ChartKind {
     let first = selectedChart(snapshot)
+    // The lesson step's second chart, when it asks for two and the first is showing.
+    let wanted = snapshot.lessonCharts.filter(snapshot.availableCharts.contains)
+    if wanted.count >= 2, first == wanted[0] { return wanted[1] }
     let preferred = first == .loss ? chartCycle(snapshot).filter { $0 != .loss } : [.loss]
     return preferred.first ?? .loss
   }

@@ -40,6 +40,8 @@ public enum TutorApp {
 
   public enum Outcome: Equatable, Sendable {
     case finished
+    /// Ended by SIGINT, SIGTERM or SIGHUP (the signal's number); the terminal is restored.
+    case interrupted(by: Int32)
     /// No usable terminal, and why (for a one-line explanation).
     case noTerminal(String)
   }
@@ -66,18 +68,24 @@ public enum TutorApp {
     let history = options.historyPath.map(HistoryFile.load) ?? []
     let completion = Completion.standard(extraCommands: CourseSession.commandNames)
     var state = TutorState(width: screen.width, height: screen.height, history: history, completion: completion)
-    loop(&state, screen: screen, worker: worker, historyPath: options.historyPath)
+    let signal = loop(&state, screen: screen, worker: worker, historyPath: options.historyPath)
     worker.shutdown()
     screen.close()
-    return .finished
+    return signal == 0 ? .finished : .interrupted(by: signal)
   }
 
-  static func loop(_ state: inout TutorState, screen: CursesScreen, worker: SessionWorker, historyPath: String?) {
+  /// Reads keys and draws until the learner quits (0) or a stop signal arrives (its number).
+  static func loop(
+    _ state: inout TutorState, screen: CursesScreen, worker: SessionWorker, historyPath: String?
+  ) -> Int32 {
     let clock = ContinuousClock()
     var lastDraw = clock.now - frame
+    // Lines of this editor already in the history file.
+    var saved = 0
     var drawn: (TutorState, Int)?
     while true {
-      if TerminalRestore.takeSignal() != 0 { break }
+      let signal = TerminalRestore.takeSignal()
+      if signal != 0 { return signal }
       let wait = max(1, Int32(((lastDraw + frame) - clock.now).seconds * 1000))
       var quit = false
       if let event = screen.read(timeout: wait) {
@@ -89,7 +97,11 @@ public enum TutorApp {
             switch effect {
             case .quit: quit = true
             case .saveHistory:
-              if let historyPath { HistoryFile.save(state.editor.history, to: historyPath) }
+              let fresh = min(state.editor.appended - saved, state.editor.history.count)
+              if let historyPath, fresh > 0 {
+                HistoryFile.append(Array(state.editor.history.suffix(fresh)), to: historyPath)
+              }
+              saved = state.editor.appended
             default: worker.perform(effect)
             }
           }
@@ -97,7 +109,7 @@ public enum TutorApp {
           pending = screen.read(timeout: 0)
         }
       }
-      if quit { break }
+      if quit { return 0 }
       for reply in worker.takeReplies() {
         state.receive(reply.outputs, openedStep: reply.openedStep)
         if let message = reply.message { state.message = message }

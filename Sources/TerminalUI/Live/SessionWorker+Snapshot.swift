@@ -43,6 +43,7 @@ extension SessionWorker {
       s.stepTitle = step.title
       s.stepDone = course.progress.state(lesson.name).doneSteps.contains(position.step)
       s.quizOpen = step.quiz != nil
+      s.lessonCharts = step.charts.compactMap(ChartKind.init(rawValue:))
     }
     s.classNames = session.dataset?.classNames
     let now = ContinuousClock.now

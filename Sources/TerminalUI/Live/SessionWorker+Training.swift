@@ -29,15 +29,11 @@ extension SessionWorker {
     let clock = ContinuousClock()
     let begin = clock.now
     let startSteps = trainer.steps
-    var epochs = trainer.epochsCompleted
     let target = shared.target
+    // NB: the `step` command evaluates the model at the end of each epoch itself.
     let response = course.execute(
       line: "step 10000000",
       shouldStop: { [self] in
-        if trainer.epochsCompleted != epochs {
-          epochs = trainer.epochsCompleted
-          trainer.evaluate()
-        }
         let now = clock.now
         if now - lastPublish >= Self.publishInterval {
           let elapsed = (now - begin).seconds

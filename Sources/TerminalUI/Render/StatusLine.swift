@@ -4,24 +4,43 @@ import Tutor
 /// The status line: data, model, optimizer and its settings, where training is, how well it
 /// does, how fast, and a sparkline of the recent batch losses.
 enum StatusLine {
-  /// The fields in the order shown; the line is cut at the screen's width.
-  static func fields(_ s: TutorSnapshot) -> [String] {
-    var fields: [String] = []
-    fields.append(s.dataName ?? "no data")
-    fields.append(s.modelText ?? "no model")
+  /// The fields in the order shown, each with how much it matters: when the line is too long
+  /// for the screen, the least important go first (the model, the accuracy, then the data,
+  /// which the lesson and the charts show too), so that where training is, its loss, the
+  /// settings being changed and the speed stay in sight.
+  static func fields(_ s: TutorSnapshot) -> [(text: String, priority: Int)] {
+    var fields: [(String, Int)] = []
+    fields.append((s.dataName ?? "no data", 3))
+    fields.append((s.modelText ?? "no model", 1))
     if let h = s.hyper {
       var opt = "\(h.optimizer.rawValue) lr \(NumberFormat.short(h.learningRate)) batch \(h.batchSize)"
       if h.optimizer != .sgd && h.optimizer != .adam { opt += " mom \(NumberFormat.short(h.momentum))" }
       if h.l2 > 0 { opt += " l2 \(NumberFormat.short(h.l2))" }
       if h.dropout > 0 { opt += " drop \(NumberFormat.short(h.dropout))" }
-      fields.append(opt)
+      fields.append((opt, 6))
     }
-    fields.append("step \(s.steps) ep \(s.epoch)")
-    if let loss = s.lastLoss { fields.append("loss \(NumberFormat.short(loss))") }
-    if let a = s.accuracy { fields.append("acc \(NumberFormat.percent(a))") }
-    if s.training { fields.append("\(rate(s.samplesPerSecond)) ex/s") }
-    if s.diverged { fields.append("DIVERGED") }
+    fields.append(("step \(s.steps) ep \(s.epoch)", 7))
+    if let loss = s.lastLoss { fields.append(("loss \(NumberFormat.short(loss))", 5)) }
+    if let a = s.accuracy { fields.append(("acc \(NumberFormat.percent(a))", 2)) }
+    if s.training { fields.append(("\(rate(s.samplesPerSecond)) ex/s", 4)) }
+    if s.diverged { fields.append(("DIVERGED", 8)) }
     return fields
+  }
+
+  /// The line's text within `room` characters: fields dropped least important first, and only
+  /// when even the most important ones do not fit, the line cut with an ellipsis.
+  static func text(_ s: TutorSnapshot, room: Int, theme: Theme) -> String {
+    let marker = s.training ? (theme.unicode ? "▶ " : "> ") : (theme.unicode ? "⏸ " : "= ")
+    let separator = theme.unicode ? " · " : " | "
+    var kept = fields(s)
+    func line() -> String { theme.text(" " + marker + kept.map(\.text).joined(separator: separator)) }
+    var text = line()
+    while text.count > room && kept.count > 1 {
+      let least = kept.indices.min { kept[$0].priority < kept[$1].priority }!
+      kept.remove(at: least)
+      text = line()
+    }
+    return text.count > room ? String(text.prefix(max(0, room - 1))) + theme.ellipsis : text
   }
 
   /// A speed with a k or M suffix: 950, 12.5k, 1.2M.
@@ -39,11 +58,8 @@ enum StatusLine {
     for x in r.x..<(r.x + r.width) {
       grid[x, r.y] = Cell(" ", foreground: fg, background: bg, attributes: attributes)
     }
-    let marker = s.training ? (theme.unicode ? "▶ " : "> ") : (theme.unicode ? "⏸ " : "= ")
-    let text = theme.text(" " + marker + fields(s).joined(separator: theme.unicode ? " · " : " | "))
     let sparkWidth = 12
-    let room = r.width - sparkWidth - 2
-    let shown = text.count > room ? String(text.prefix(max(0, room - 1))) + theme.ellipsis : text
+    let shown = text(s, room: r.width - sparkWidth - 2, theme: theme)
     grid.write(shown, x: r.x, y: r.y, foreground: fg, background: bg, attributes: attributes)
     let losses = s.recentLosses(sparkWidth)
     guard losses.count >= 2 else { return }

@@ -84,7 +84,8 @@ import Testing
   }
 
   /// The mouse paints on the canvas: button presses as the terminal sends them (SGR mouse
-  /// reports, typed into the pane as they would arrive from a terminal with a mouse).
+  /// reports, typed into the pane as they would arrive from a terminal with a mouse); then
+  /// Ctrl-C quits.
   @Test(.enabled(if: tmux != nil, "tmux is not installed (make test-deps installs it)"))
   func theMousePaints() throws {
     try Self.withTutor { pane in
@@ -99,8 +100,10 @@ import Testing
         Self.lines(s).filter { $0.contains("▀") || $0.contains("█") || $0.contains("▄") }.count >= 5
       }
       #expect(painted.contains("[pen up]"), "the keyboard pen stayed up:\n\(painted)")
-      try pane.keys("Escape", "q")
-      try pane.wait("the exit") { $0.contains("[exit 0]") }
+      // Ctrl-C leaves, and the terminal is sane after.
+      try pane.keys("Escape", "C-c")
+      let after = try pane.wait("the exit and stty") { $0.contains("[exit 0]") && $0.contains("icanon") }
+      #expect(!after.contains("-icanon") && after.contains(" echo "), "\(after)")
     }
   }
 

@@ -45,13 +45,13 @@ let package = Package(
     ),
     .testTarget(name: "EngineTests", dependencies: ["Engine"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine"]),
-    .target(name: "SnapshotSupport", path: "Tests/SnapshotSupport"),
-    .testTarget(name: "ChartsTests", dependencies: ["Charts", "SnapshotSupport"], exclude: ["__Snapshots__"]),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["__Snapshots__"]),
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "Engine", "Datasets", "Charts"]),
-    .testTarget(name: "REPLTests", dependencies: ["REPL", "Tutor", "Charts", "Datasets", "Engine"]),
+    .testTarget(name: "REPLTests", dependencies: ["REPL", "Tutor", "Charts", "Datasets", "Engine", "TestSupport"]),
     .testTarget(name: "CourseTests", dependencies: ["Course", "Tutor", "Datasets"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "TerminalUITests", dependencies: ["TerminalUI", "Tutor", "Charts", "Engine", "SnapshotSupport"],
+      name: "TerminalUITests", dependencies: ["TerminalUI", "Tutor", "Charts", "Engine", "TestSupport"],
       exclude: ["__Snapshots__"]),
     .testTarget(name: "CLITests", dependencies: ["Engine", "Datasets", "Course"]),
   ]

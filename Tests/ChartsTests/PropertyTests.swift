@@ -1,5 +1,6 @@
 import Charts
 import Testing
+import TestSupport
 
 /// For random sizes and random data — NaN, ±inf, constant series, a single point, huge
 /// series — every chart stays inside the cells it was given and never crashes.

@@ -1,21 +1,16 @@
+import TestSupport
+
 /// Random and mutated command lines from a seed, for the fuzz test.
 ///
 /// Most lines are real commands with up to two mutations (a word dropped, doubled,
 /// swapped, replaced by an odd number or a word of another command, random bytes inserted,
 /// the line cut short); the rest are random bytes.
 struct CommandFuzzer {
-  private var state: UInt64
+  private var generator: SplitMix64
 
-  init(seed: UInt64) { state = seed }
+  init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-  /// SplitMix64: small, fast and the same on every platform.
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  mutating func next() -> UInt64 { generator.next() }
 
   mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 

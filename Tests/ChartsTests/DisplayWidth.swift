@@ -1,19 +1,3 @@
-/// A small seeded generator (SplitMix64) so that the property tests draw the same cases on
-/// every run.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Terminal cells taken by a line, measured independently of the Charts module: wide East
 /// Asian characters and emoji count 2, combining marks and controls 0, everything else 1.
 func displayWidth(_ line: String) -> Int {

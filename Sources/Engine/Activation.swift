@@ -60,15 +60,36 @@ public final class ActivationLayer: Layer {
     let f = activation
     x.values.withUnsafeBufferPointer { src in
       output.values.withUnsafeMutableBufferPointer { dst in
-        switch f {
-        case .relu:
-          for i in 0..<src.count { dst[i] = src[i] > 0 ? src[i] : 0 }
-        default:
-          for i in 0..<src.count { dst[i] = f.apply(src[i]) }
-        }
+        guard let s = src.baseAddress, let d = dst.baseAddress else { return }
+        ActivationLayer.apply(f, s, into: d, count: src.count)
       }
     }
     return output
+  }
+
+  /// dst = f(src), element by element (`dst` may be `src`).
+  static func apply(
+    _ f: Activation, _ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    switch f {
+    case .relu:
+      for i in 0..<count { dst[i] = src[i] > 0 ? src[i] : 0 }
+    default:
+      for i in 0..<count { dst[i] = f.apply(src[i]) }
+    }
+  }
+
+  /// dx = g ⊙ f'(x), from the outputs y = f(x) (`dx` may be `g`).
+  static func backward(
+    _ f: Activation, gradient g: UnsafePointer<Float>, output y: UnsafePointer<Float>,
+    into dx: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    switch f {
+    case .relu:
+      mlt_relu_backward(dx, g, y, Int64(count))
+    default:
+      for i in 0..<count { dx[i] = g[i] * f.derivative(output: y[i]) }
+    }
   }
 
   public func backward(_ g: Matrix, needsInputGradient: Bool) -> Matrix {
@@ -79,14 +100,8 @@ public final class ActivationLayer: Layer {
     g.values.withUnsafeBufferPointer { gp in
       output.values.withUnsafeBufferPointer { y in
         inputGradient.values.withUnsafeMutableBufferPointer { dx in
-          switch f {
-          case .relu:
-            if let d = dx.baseAddress, let g = gp.baseAddress, let o = y.baseAddress {
-              mlt_relu_backward(d, g, o, Int64(gp.count))
-            }
-          default:
-            for i in 0..<gp.count { dx[i] = gp[i] * f.derivative(output: y[i]) }
-          }
+          guard let d = dx.baseAddress, let g = gp.baseAddress, let o = y.baseAddress else { return }
+          ActivationLayer.backward(f, gradient: g, output: o, into: d, count: gp.count)
         }
       }
     }

@@ -52,6 +52,24 @@ public enum BLAS {
     }
   }
 
+  /// C ← alpha · op(A) · op(B) + beta · C on raw row-major storage with leading dimensions
+  /// (for slices of larger matrices). The caller guarantees the shapes.
+  static func gemm(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+    alpha: Float = 1, _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, _ c: UnsafeMutablePointer<Float>, ldc: Int
+  ) {
+    if m == 0 || n == 0 { return }
+    cblas_sgemm(
+      CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+      Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+  }
+
+  /// Σx² of `count` floats, accumulated in Double (`dsdot`).
+  static func squaredNorm(_ x: UnsafePointer<Float>, count: Int) -> Double {
+    count == 0 ? 0 : cblas_dsdot(Int32(count), x, 1, x, 1)
+  }
+
   /// The product op(A) · op(B) as a new matrix.
   public static func product(
     _ a: Matrix, transposeA: Bool = false, _ b: Matrix, transposeB: Bool = false

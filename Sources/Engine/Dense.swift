@@ -35,18 +35,35 @@ public final class Dense: Layer {
     input = x
     if output.cols != outputs { output = Matrix(rows: x.rows, cols: outputs) }
     output.resize(rows: x.rows)
-    // Start from the bias in every row, then add X·W.
     let n = x.rows
-    bias.value.values.withUnsafeBufferPointer { b in
-      output.values.withUnsafeMutableBufferPointer { out in
-        for r in 0..<n {
-          let base = r * outputs
-          for c in 0..<outputs { out[base + c] = b[c] }
+    let (i, o) = (inputs, outputs)
+    x.values.withUnsafeBufferPointer { xp in
+      weights.value.values.withUnsafeBufferPointer { w in
+        bias.value.values.withUnsafeBufferPointer { b in
+          output.values.withUnsafeMutableBufferPointer { out in
+            guard let xp = xp.baseAddress, let w = w.baseAddress, let b = b.baseAddress,
+              let out = out.baseAddress
+            else { return }
+            Dense.affine(rows: n, inputs: i, outputs: o, x: xp, weights: w, bias: b, into: out)
+          }
         }
       }
     }
-    BLAS.gemm(x, weights.value, into: &output, beta: 1)
     return output
+  }
+
+  /// out = X·W + b for `rows` rows of X (inputs wide) into `out` (outputs wide).
+  static func affine(
+    rows: Int, inputs: Int, outputs: Int, x: UnsafePointer<Float>, weights: UnsafePointer<Float>,
+    bias: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>
+  ) {
+    // Start from the bias in every row, then add X·W.
+    for r in 0..<rows {
+      (out + r * outputs).update(from: bias, count: outputs)
+    }
+    BLAS.gemm(
+      transposeA: false, transposeB: false, m: rows, n: outputs, k: inputs,
+      x, lda: inputs, weights, ldb: outputs, beta: 1, out, ldc: outputs)
   }
 
   public func backward(_ g: Matrix, needsInputGradient: Bool) -> Matrix {

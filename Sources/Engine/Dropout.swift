@@ -23,10 +23,11 @@ public final class Dropout: Layer {
       return x
     }
     wasActive = true
-    let keep = 1 - rate
-    let scale = keep > 0 ? 1 / keep : 0
     if mask.count != x.count { mask = [Float](repeating: 0, count: x.count) }
-    for i in 0..<x.count { mask[i] = generator.nextUnitFloat() < keep ? scale : 0 }
+    let rate = rate
+    mask.withUnsafeMutableBufferPointer { m in
+      if let m = m.baseAddress { Dropout.drawMask(rate: rate, into: m, count: x.count, using: &generator) }
+    }
     mode = .training(generator)
     if output.cols != x.cols { output = Matrix(rows: x.rows, cols: x.cols) }
     output.resize(rows: x.rows)
@@ -38,6 +39,16 @@ public final class Dropout: Layer {
       }
     }
     return output
+  }
+
+  /// A mask of `count` entries: 1 / (1 − rate) with probability 1 − rate, else 0, drawn in order.
+  static func drawMask(
+    rate: Float, into mask: UnsafeMutablePointer<Float>, count: Int,
+    using generator: inout SeededGenerator
+  ) {
+    let keep = 1 - rate
+    let scale = keep > 0 ? 1 / keep : 0
+    for i in 0..<count { mask[i] = generator.nextUnitFloat() < keep ? scale : 0 }
   }
 
   public func backward(_ g: Matrix, needsInputGradient: Bool) -> Matrix {

@@ -12,44 +12,40 @@ public struct Evaluation: Equatable, Sendable {
 }
 
 extension Network {
-  /// Evaluates on `examples` in chunks of `chunk` rows, in inference mode.
+  /// Evaluates on `examples` in chunks of `chunk` rows, in inference mode. A classifier's chunks
+  /// are shared out among the engine's threads (each on its own copy of the network) and
+  /// tallied in order, so the figures do not depend on the thread count.
   public func evaluate(_ examples: Examples, chunk: Int = 1000) -> Evaluation {
-    let loss = architecture.task.loss
+    let chunks = stride(from: 0, to: examples.count, by: chunk).map {
+      $0..<min($0 + chunk, examples.count)
+    }
+    var tallies = [Tally](repeating: Tally(), count: chunks.count)
+    if case .classes = examples.labels, chunks.count > 1, let pool = ComputeThreads.pool {
+      let networks = [self] + (1..<pool.size).map { _ in copy() }
+      tallies.withUnsafeMutableBufferPointer { out in
+        pool.run { t in
+          for c in stride(from: t, to: chunks.count, by: pool.size) {
+            networks[t].tally(examples, chunks[c], into: &out[c])
+          }
+        }
+      }
+    } else {
+      // NB: one running tally, as regression sums its squared errors across chunks.
+      var running = Tally()
+      for indices in chunks { tally(examples, indices, into: &running) }
+      tallies = [running]
+    }
     var lossSum: Double = 0
     var correct = 0
     var squaredError: Double = 0
     var targetSum: [Double] = []
     var targetSquares: [Double] = []
-    var x = Matrix(rows: 0, cols: examples.featureCount)
-    var start = 0
-    while start < examples.count {
-      let end = min(start + chunk, examples.count)
-      let indices = start..<end
-      examples.gather(indices, into: &x)
-      let output = predict(x)
-      let targets = examples.targets(indices)
-      lossSum += loss.value(output, targets) * Double(indices.count)
-      switch targets {
-      case .classes(let labels):
-        for (r, label) in labels.enumerated() where output.argmax(row: r) == Int(label) {
-          correct += 1
-        }
-      case .values(let t):
-        if targetSum.isEmpty {
-          targetSum = [Double](repeating: 0, count: t.cols)
-          targetSquares = targetSum
-        }
-        for r in 0..<t.rows {
-          for c in 0..<t.cols {
-            let y = Double(t[r, c])
-            let d = Double(output[r, c]) - y
-            squaredError += d * d
-            targetSum[c] += y
-            targetSquares[c] += y * y
-          }
-        }
-      }
-      start = end
+    for t in tallies {
+      lossSum += t.lossSum
+      correct += t.correct
+      squaredError += t.squaredError
+      targetSum = t.targetSum
+      targetSquares = t.targetSquares
     }
     let n = Double(examples.count)
     var result = Evaluation(examples: examples.count, loss: n > 0 ? lossSum / n : 0)
@@ -64,5 +60,45 @@ extension Network {
       result.r2 = total > 0 ? 1 - squaredError / total : nil
     }
     return result
+  }
+}
+
+/// What evaluating some chunks adds up.
+private struct Tally {
+  var lossSum: Double = 0
+  var correct = 0
+  var squaredError: Double = 0
+  var targetSum: [Double] = []
+  var targetSquares: [Double] = []
+}
+
+extension Network {
+  /// Adds the chunk of examples at `indices` to `tally`.
+  fileprivate func tally(_ examples: Examples, _ indices: Range<Int>, into tally: inout Tally) {
+    let loss = architecture.task.loss
+    let x = examples.features(indices)
+    let output = predict(x)
+    let targets = examples.targets(indices)
+    tally.lossSum += loss.value(output, targets) * Double(indices.count)
+    switch targets {
+    case .classes(let labels):
+      for (r, label) in labels.enumerated() where output.argmax(row: r) == Int(label) {
+        tally.correct += 1
+      }
+    case .values(let t):
+      if tally.targetSum.isEmpty {
+        tally.targetSum = [Double](repeating: 0, count: t.cols)
+        tally.targetSquares = tally.targetSum
+      }
+      for r in 0..<t.rows {
+        for c in 0..<t.cols {
+          let y = Double(t[r, c])
+          let d = Double(output[r, c]) - y
+          tally.squaredError += d * d
+          tally.targetSum[c] += y
+          tally.targetSquares[c] += y * y
+        }
+      }
+    }
   }
 }

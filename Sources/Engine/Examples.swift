@@ -63,21 +63,28 @@ public struct Examples: Sendable {
   public func gather<C: Collection>(_ indices: C, into x: inout Matrix) where C.Element == Int {
     if x.cols != featureCount { x = Matrix(rows: indices.count, cols: featureCount) }
     x.resize(rows: indices.count)
-    let width = featureCount
     let rows = indices.map { Int64($0) }
     x.values.withUnsafeMutableBufferPointer { dst in
-      guard let d = dst.baseAddress else { return }
-      switch features {
-      case .bytes(let bytes, let scale):
-        bytes.withUnsafeBufferPointer { src in
-          guard let s = src.baseAddress else { return }
-          mlt_gather_bytes(d, s, rows, Int64(rows.count), Int64(width), scale)
-        }
-      case .floats(let floats):
-        floats.withUnsafeBufferPointer { src in
-          guard let s = src.baseAddress else { return }
-          mlt_gather_floats(d, s, rows, Int64(rows.count), Int64(width))
-        }
+      rows.withUnsafeBufferPointer { r in
+        guard let d = dst.baseAddress, let r = r.baseAddress else { return }
+        gather(rows: r, count: rows.count, into: d)
+      }
+    }
+  }
+
+  /// Copies the features of examples `rows[0..<count]` into `dst`, one row each.
+  func gather(rows: UnsafePointer<Int64>, count: Int, into dst: UnsafeMutablePointer<Float>) {
+    let width = Int64(featureCount)
+    switch features {
+    case .bytes(let bytes, let scale):
+      bytes.withUnsafeBufferPointer { src in
+        guard let s = src.baseAddress else { return }
+        mlt_gather_bytes(dst, s, rows, Int64(count), width, scale)
+      }
+    case .floats(let floats):
+      floats.withUnsafeBufferPointer { src in
+        guard let s = src.baseAddress else { return }
+        mlt_gather_floats(dst, s, rows, Int64(count), width)
       }
     }
   }

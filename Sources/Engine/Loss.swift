@@ -94,28 +94,43 @@ public enum SoftmaxCrossEntropy {
     var total: Double = 0
     let invN = 1 / Float(n)
     z.values.withUnsafeBufferPointer { zp in
-      for r in 0..<n {
-        let base = r * k
-        var m = -Float.infinity
-        for c in 0..<k where zp[base + c] > m { m = zp[base + c] }
-        var sum: Float = 0
-        for c in 0..<k { sum += _expf(zp[base + c] - m) }
-        let label = Int(labels[r])
-        precondition(label >= 0 && label < k, "label \(label) is not a class of this output")
-        // log Σ e^z − z_label = (m − z_label) + log Σ e^(z − m). Adding the small logarithm
-        // (between 0 and log k) to the difference, rather than to m first, keeps full precision
-        // when the logits are near ±1000, where Float32 values are 6e-5 apart.
-        total += Double(m - zp[base + label]) + Double(_logf(sum))
-        if wantsGradient {
-          let inv = 1 / sum
-          gradient.values.withUnsafeMutableBufferPointer { gp in
-            for c in 0..<k { gp[base + c] = _expf(zp[base + c] - m) * inv * invN }
-            gp[base + label] -= invN
+      guard let zp = zp.baseAddress else { return }
+      if wantsGradient {
+        gradient.values.withUnsafeMutableBufferPointer { gp in
+          guard let gp = gp.baseAddress else { return }
+          for r in 0..<n {
+            total += row(zp + r * k, classes: k, label: labels[r], gradient: gp + r * k, scale: invN)
           }
         }
+      } else {
+        for r in 0..<n { total += row(zp + r * k, classes: k, label: labels[r], gradient: nil, scale: 0) }
       }
     }
     return total / Double(n)
+  }
+
+  /// The loss of one row of `classes` logits and, when `gradient` is given, its ∂L/∂z times
+  /// `scale` (1/n for a mean over n rows).
+  @inline(__always)
+  static func row(
+    _ z: UnsafePointer<Float>, classes k: Int, label: Int32,
+    gradient: UnsafeMutablePointer<Float>?, scale: Float
+  ) -> Double {
+    var m = -Float.infinity
+    for c in 0..<k where z[c] > m { m = z[c] }
+    var sum: Float = 0
+    for c in 0..<k { sum += _expf(z[c] - m) }
+    let label = Int(label)
+    precondition(label >= 0 && label < k, "label \(label) is not a class of this output")
+    if let g = gradient {
+      let inv = 1 / sum
+      for c in 0..<k { g[c] = _expf(z[c] - m) * inv * scale }
+      g[label] -= scale
+    }
+    // log Σ e^z − z_label = (m − z_label) + log Σ e^(z − m). Adding the small logarithm
+    // (between 0 and log k) to the difference, rather than to m first, keeps full precision
+    // when the logits are near ±1000, where Float32 values are 6e-5 apart.
+    return Double(m - z[label]) + Double(_logf(sum))
   }
 
   /// Row-wise softmax probabilities of logits, computed as exp(z − max) / Σ exp(z − max).

@@ -31,10 +31,45 @@ struct ParameterUpdate {
 ///   m̂ = m/(1−β₁ᵗ) and ŝ = s/(1−β₂ᵗ)
 /// where g = c·∂L/∂θ + λ₂θ + λ₁·sign(θ) (decay on weights only) and c ≤ 1 is the clipping scale.
 enum Optimizer {
+  /// One step's settings, after `prepare`.
+  struct Step {
+    var kind: OptimizerKind
+    var lr, mu, b1, b2, eps: Float
+    var l1, l2: Float
+    var correction1, correction2: Float
+  }
+
+  /// The whole update: `prepare`, then `apply` to every parameter.
   static func update(
     _ parameters: [Parameter], state: inout OptimizerState, hyper: Hyperparameters,
     clipScale: Float
   ) -> [ParameterUpdate] {
+    let step = prepare(parameters, state: &state, hyper: hyper)
+    var results: [ParameterUpdate] = []
+    results.reserveCapacity(parameters.count)
+    for (index, p) in parameters.enumerated() {
+      // NB: the gradient buffer is scratch from here on: backpropagation refills it next step.
+      var result = ParameterUpdate()
+      p.gradient.values.withUnsafeMutableBufferPointer { gb in
+        p.value.values.withUnsafeMutableBufferPointer { wb in
+          withMoments(&state, index) { first, second in
+            guard let g = gb.baseAddress, let w = wb.baseAddress else { return }
+            result = apply(
+              step, decays: p.decays, w: w, g: g, first: first, second: second, count: p.count,
+              clipScale: clipScale)
+          }
+        }
+      }
+      results.append(result)
+    }
+    return results
+  }
+
+  /// Readies `state` for a step of `hyper.optimizer` (buffers, Adam's step count) and returns
+  /// the step's constants.
+  static func prepare(
+    _ parameters: [Parameter], state: inout OptimizerState, hyper: Hyperparameters
+  ) -> Step {
     let kind = hyper.optimizer
     // Buffers belong to the optimiser that filled them. Momentum and Nesterov share the
     // velocity v; any other switch starts the new optimiser from zero, as a fresh one would
@@ -56,69 +91,72 @@ enum Optimizer {
       }
       state.adamSteps += 1
     }
-    let lr = hyper.learningRate
-    let mu = hyper.momentum
-    let b1 = hyper.beta1
-    let b2 = hyper.beta2
-    let eps = hyper.epsilon
     let t = Float(state.adamSteps)
-    let correction1 = kind == .adam ? 1 - _powf(b1, t) : 1
-    let correction2 = kind == .adam ? 1 - _powf(b2, t) : 1
-    var results: [ParameterUpdate] = []
-    results.reserveCapacity(parameters.count)
-    for (index, p) in parameters.enumerated() {
-      let l2 = p.decays ? hyper.l2 : 0
-      let l1 = p.decays ? hyper.l1 : 0
-      let n = p.count
-      // NB: the gradient buffer is scratch from here on: backpropagation refills it next step.
-      var result = UpdateKernels.Result(updateSquaredNorm: 0, finite: true)
-      p.gradient.values.withUnsafeMutableBufferPointer { gb in
-        p.value.values.withUnsafeMutableBufferPointer { wb in
-          guard let g = gb.baseAddress, let w = wb.baseAddress else { return }
-          // λ₁·sign(w) has no fused form; it is rare enough to take its own pass.
-          var clipScale = clipScale
-          if l1 != 0 {
-            for i in 0..<n { g[i] = clipScale * g[i] + l1 * sign(w[i]) }
-            clipScale = 1
-          }
-          switch kind {
-          case .sgd:
-            result = UpdateKernels.plain(w: w, g: g, count: n, clip: clipScale, l2: l2, lr: lr)
-          case .momentum, .nesterov:
-            state.first[index].withUnsafeMutableBufferPointer { vb in
-              guard let v = vb.baseAddress else { return }
-              let nesterov = kind == .nesterov
-              result = UpdateKernels.velocity(
-                w: w, v: v, g: g, count: n, clip: clipScale, l2: l2, mu: mu,
-                a: nesterov ? -lr : 0, b: nesterov ? -lr * mu : -lr)
-            }
-          case .adam:
-            state.first[index].withUnsafeMutableBufferPointer { mb in
-              state.second[index].withUnsafeMutableBufferPointer { sb in
-                guard let m = mb.baseAddress, let s = sb.baseAddress else { return }
-                let stepScale = -lr / correction1
-                let invCorrection2 = 1 / correction2
-                for i in 0..<n {
-                  let gi = clipScale * g[i] + l2 * w[i]
-                  m[i] = b1 * m[i] + (1 - b1) * gi
-                  s[i] = b2 * s[i] + (1 - b2) * gi * gi
-                  // The update itself replaces the gradient.
-                  g[i] = stepScale * m[i] / ((s[i] * invCorrection2).squareRoot() + eps)
-                }
-                cblas_saxpy(Int32(n), 1, g, 1, w, 1)
-                let updateSq = cblas_dsdot(Int32(n), g, 1, g, 1)
-                let weights = cblas_dsdot(Int32(n), w, 1, w, 1)
-                result = UpdateKernels.Result(
-                  updateSquaredNorm: updateSq, finite: weights.isFinite)
-              }
-            }
-          }
-        }
-      }
-      results.append(
-        ParameterUpdate(updateSquaredNorm: result.updateSquaredNorm, finite: result.finite))
+    return Step(
+      kind: kind, lr: hyper.learningRate, mu: hyper.momentum, b1: hyper.beta1, b2: hyper.beta2,
+      eps: hyper.epsilon, l1: hyper.l1, l2: hyper.l2,
+      correction1: kind == .adam ? 1 - _powf(hyper.beta1, t) : 1,
+      correction2: kind == .adam ? 1 - _powf(hyper.beta2, t) : 1)
+  }
+
+  /// Calls `body` with parameter `index`'s optimiser buffers (nil when the optimiser has none).
+  static func withMoments<R>(
+    _ state: inout OptimizerState, _ index: Int,
+    _ body: (UnsafeMutablePointer<Float>?, UnsafeMutablePointer<Float>?) -> R
+  ) -> R {
+    func second(_ first: UnsafeMutablePointer<Float>?) -> R {
+      guard index < state.second.count else { return body(first, nil) }
+      return state.second[index].withUnsafeMutableBufferPointer { body(first, $0.baseAddress) }
     }
-    return results
+    guard index < state.first.count else { return second(nil) }
+    return state.first[index].withUnsafeMutableBufferPointer { second($0.baseAddress) }
+  }
+
+  /// Applies `step` to `count` elements of one parameter: weights `w`, gradient `g` (used as
+  /// scratch), and the optimiser's buffers for those elements.
+  static func apply(
+    _ step: Step, decays: Bool, w: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>,
+    first: UnsafeMutablePointer<Float>?, second: UnsafeMutablePointer<Float>?, count n: Int,
+    clipScale: Float
+  ) -> ParameterUpdate {
+    guard n > 0 else { return ParameterUpdate() }
+    let l2 = decays ? step.l2 : 0
+    let l1 = decays ? step.l1 : 0
+    let lr = step.lr
+    // λ₁·sign(w) has no fused form; it is rare enough to take its own pass.
+    var clipScale = clipScale
+    if l1 != 0 {
+      for i in 0..<n { g[i] = clipScale * g[i] + l1 * sign(w[i]) }
+      clipScale = 1
+    }
+    var result = UpdateKernels.Result(updateSquaredNorm: 0, finite: true)
+    switch step.kind {
+    case .sgd:
+      result = UpdateKernels.plain(w: w, g: g, count: n, clip: clipScale, l2: l2, lr: lr)
+    case .momentum, .nesterov:
+      guard let v = first else { preconditionFailure("momentum needs its velocity") }
+      let nesterov = step.kind == .nesterov
+      result = UpdateKernels.velocity(
+        w: w, v: v, g: g, count: n, clip: clipScale, l2: l2, mu: step.mu,
+        a: nesterov ? -lr : 0, b: nesterov ? -lr * step.mu : -lr)
+    case .adam:
+      guard let m = first, let s = second else { preconditionFailure("Adam needs its moments") }
+      let (b1, b2, eps) = (step.b1, step.b2, step.eps)
+      let stepScale = -lr / step.correction1
+      let invCorrection2 = 1 / step.correction2
+      for i in 0..<n {
+        let gi = clipScale * g[i] + l2 * w[i]
+        m[i] = b1 * m[i] + (1 - b1) * gi
+        s[i] = b2 * s[i] + (1 - b2) * gi * gi
+        // The update itself replaces the gradient.
+        g[i] = stepScale * m[i] / ((s[i] * invCorrection2).squareRoot() + eps)
+      }
+      cblas_saxpy(Int32(n), 1, g, 1, w, 1)
+      let updateSq = cblas_dsdot(Int32(n), g, 1, g, 1)
+      let weights = cblas_dsdot(Int32(n), w, 1, w, 1)
+      result = UpdateKernels.Result(updateSquaredNorm: updateSq, finite: weights.isFinite)
+    }
+    return ParameterUpdate(updateSquaredNorm: result.updateSquaredNorm, finite: result.finite)
   }
 
   @inline(__always) static func sign(_ x: Float) -> Float {

@@ -23,6 +23,10 @@ public final class Trainer {
   private var optimizerState = OptimizerState()
   private var batchInput = Matrix(rows: 0, cols: 0)
   private var outputGradient = Matrix(rows: 0, cols: 0)
+  /// Buffers of the split step, made on the first step that splits its batch.
+  private var parallelStep: ParallelStep?
+  /// The threads a step may split its batch across (tests choose their own).
+  var threadPool: () -> WorkerPool? = { ComputeThreads.pool }
 
   /// Checks that the architecture fits the data and the settings are valid, before allocating.
   public init(
@@ -34,6 +38,7 @@ public final class Trainer {
     try Trainer.checkFit(architecture, train, "training")
     if let test { try Trainer.checkFit(architecture, test, "test") }
     guard train.count > 0 else { throw .dataMismatch("the training set is empty") }
+    _ = ComputeThreads.count  // settles the BLAS's thread count before any product
     var generator = SeededGenerator(seed: seed)
     self.network = try Network(
       architecture, initializer: initializer, dropout: hyper.dropout, generator: &generator)
@@ -117,34 +122,44 @@ public final class Trainer {
     let start = progress.position
     let end = min(start + hyper.batchSize, train.count)
     let batch = Array(progress.order[start..<end])
-    train.gather(batch, into: &batchInput)
     let targets = train.targets(batch)
     let stepNumber = progress.step + 1
-
-    var mode = ForwardMode.training(progress.dropout)
-    let output = network.forward(batchInput, mode: &mode)
-    if case .training(let g) = mode { progress.dropout = g }
     let loss = network.architecture.task.loss
-    let lossBefore = loss.valueAndGradient(output, targets, gradient: &outputGradient)
+    let parameters = network.parameters
+
+    let lossBefore: Double
+    let squaredNorms: [Double]
+    var splitAcross: WorkerPool?
+    if let pool = threadPool(),
+      case .classes(let labels) = targets,
+      ParallelStep.applies(to: network, batchSize: batch.count, threads: pool.size)
+    {
+      splitAcross = pool
+      if parallelStep?.network !== network { parallelStep = ParallelStep(network: network) }
+      var dropout = progress.dropout
+      (lossBefore, squaredNorms) = parallelStep!.run(
+        batch: batch, of: train, labels: labels, pool: pool, dropout: &dropout)
+      progress.dropout = dropout
+      if measureLossAfter { train.gather(batch, into: &batchInput) }
+    } else {
+      train.gather(batch, into: &batchInput)
+      var mode = ForwardMode.training(progress.dropout)
+      let output = network.forward(batchInput, mode: &mode)
+      if case .training(let g) = mode { progress.dropout = g }
+      lossBefore = loss.valueAndGradient(output, targets, gradient: &outputGradient)
+      if Float(lossBefore).isFinite { network.backward(outputGradient) }
+      squaredNorms = parameters.map { $0.gradient.squaredNorm }
+    }
     // The history keeps losses in Float32, so a loss beyond its range (≈ 3.4e38) is infinite.
     guard Float(lossBefore).isFinite else {
       return try diverge(Divergence(
         step: stepNumber, quantity: .loss, value: Double(Float(lossBefore)),
         learningRate: hyper.learningRate, previousLoss: lastLoss))
     }
-    network.backward(outputGradient)
-
-    let parameters = network.parameters
-    var squaredNorms: [Double] = []
-    squaredNorms.reserveCapacity(parameters.count)
-    for p in parameters {
-      let s = p.gradient.squaredNorm
-      guard s.isFinite else {
-        return try diverge(Divergence(
-          step: stepNumber, quantity: .gradient(parameter: p.name), value: s,
-          learningRate: hyper.learningRate, previousLoss: lastLoss))
-      }
-      squaredNorms.append(s)
+    if let bad = squaredNorms.firstIndex(where: { !$0.isFinite }) {
+      return try diverge(Divergence(
+        step: stepNumber, quantity: .gradient(parameter: parameters[bad].name),
+        value: squaredNorms[bad], learningRate: hyper.learningRate, previousLoss: lastLoss))
     }
     let globalNorm = squaredNorms.reduce(0, +).squareRoot()
     var clipScale: Float = 1
@@ -157,8 +172,12 @@ public final class Trainer {
       ? parameters.map {
         ParameterChange(name: $0.name, before: $0.value.values, gradient: $0.gradient.values, after: [])
       } : []
-    let updates = Optimizer.update(
-      parameters, state: &optimizerState, hyper: hyper, clipScale: clipScale)
+    let updates =
+      if let pool = splitAcross, let split = parallelStep {
+        split.update(state: &optimizerState, hyper: hyper, clipScale: clipScale, pool: pool)
+      } else {
+        Optimizer.update(parameters, state: &optimizerState, hyper: hyper, clipScale: clipScale)
+      }
     if let bad = updates.firstIndex(where: { !$0.finite }) {
       return try diverge(Divergence(
         step: stepNumber, quantity: .weights(parameter: parameters[bad].name), value: .infinity,

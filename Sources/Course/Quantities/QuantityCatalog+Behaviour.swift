@@ -10,6 +10,10 @@ extension QuantityCatalog {
       reader in
       reader.withTrainer { .number(HistoryMeasures.overfittingEpochs($0.history.evaluations.map { ($0.train.loss, $0.test?.loss) })) }
     },
+    Quantity("epochs_since_best_test", .number, .behaviour, "epochs evaluated by `train` since the one with the lowest test loss (0 when the latest is the lowest, or before any)") {
+      reader in
+      reader.withTrainer { .number(HistoryMeasures.evaluationsSinceLowest($0.history.evaluations.compactMap { $0.test?.loss })) }
+    },
     Quantity("evaluated_epochs", .number, .behaviour, "epochs that `train` ended with an evaluation on both splits") {
       reader in reader.withTrainer { .number($0.history.evaluations.count) }
     },
@@ -34,6 +38,12 @@ enum HistoryMeasures {
     let last = losses.suffix(w).reduce(0) { $0 + Double($1) } / Double(w)
     guard first > 0, first.isFinite, last.isFinite else { return 0 }
     return 1 - last / first
+  }
+
+  /// How many values come after the lowest of `losses` (the first lowest, on ties).
+  static func evaluationsSinceLowest(_ losses: [Double]) -> Int {
+    guard let lowest = losses.indices.min(by: { losses[$0] < losses[$1] }) else { return 0 }
+    return losses.count - 1 - lowest
   }
 
   /// The number of latest evaluations (train loss, test loss), each compared with the one

@@ -8,6 +8,8 @@
 
 #include <stdint.h>
 
+#include "WorkerPool.h"
+
 /// Σu² of an update and whether every new weight is finite.
 typedef struct {
   double update_squared_norm;

@@ -1,0 +1,305 @@
+/// A classifier's training step with the batch split across threads, up to the optimiser update.
+///
+/// Two phases, each run by every thread of the pool at once:
+/// 1. rows: each thread takes its slice of the batch rows through gathering, the forward pass,
+///    the loss and the backward pass down to every dense layer's output gradient (rows do not
+///    depend on each other until the weight gradients);
+/// 2. weight gradients: each thread computes its slice of every layer's ∂L/∂W (a block of rows
+///    of W, that is of input features, over the whole batch) and ∂L/∂b (a block of columns),
+///    and the squared norms of its slices.
+/// The caller then checks the norms and runs the optimiser, as for a step taken whole.
+///
+/// The arithmetic is the layers' own (`Dense.affine`, `ActivationLayer.apply`/`backward`,
+/// `Dropout.drawMask`, `SoftmaxCrossEntropy.row`); only the BLAS products see other shapes, so
+/// the results agree with an undivided step to rounding, and are the same for the same number of
+/// threads. Dropout masks are drawn on the calling thread in the layers' order.
+final class ParallelStep {
+  let network: Network
+  private let dense: [Dense]
+  private let dropouts: [Dropout]
+  private let activation: Activation
+  private var capacity = 0
+  private var buffers: [UnsafeMutablePointer<Float>] = []
+  /// Per dense layer l: its input X (B × in), output Y (B × out; the activation is applied in
+  /// place for hidden layers), ∂L/∂Y and, for l ≥ 1, ∂L/∂X before the activation's derivative.
+  private var inputs: [UnsafeMutablePointer<Float>] = []
+  private var outputs: [UnsafeMutablePointer<Float>] = []
+  private var outputGradients: [UnsafeMutablePointer<Float>] = []
+  private var inputGradients: [UnsafeMutablePointer<Float>?] = []
+  /// Per hidden layer: its dropout mask, and the masked activations that feed the next layer.
+  private var masks: [UnsafeMutablePointer<Float>] = []
+  private var masked: [UnsafeMutablePointer<Float>] = []
+  private var rowLosses: [Double] = []
+
+  /// Whether a step of `network` at `batchSize` is worth splitting across `threads` threads:
+  /// a classifier (softmax cross-entropy), at least 8 rows a thread, and enough arithmetic per
+  /// step (batch × parameters ≥ 2¹⁷) that the split pays for its two hand-overs.
+  static func applies(to network: Network, batchSize: Int, threads: Int) -> Bool {
+    threads > 1 && network.architecture.task.loss == .softmaxCrossEntropy
+      && batchSize >= 8 * threads && batchSize * network.parameterCount >= 1 << 17
+  }
+
+  init(network: Network) {
+    self.network = network
+    dense = network.denseLayers
+    dropouts = network.layers.compactMap { $0 as? Dropout }
+    activation = network.architecture.activation
+    precondition(dropouts.count == dense.count - 1, "one dropout layer after each hidden layer")
+  }
+
+  deinit { release() }
+
+  /// Runs both phases for the examples `batch` of `examples` with class `labels`, drawing dropout
+  /// masks from `generator`. Fills every parameter's gradient; returns the batch's mean loss and
+  /// each parameter's squared gradient norm, in `network.parameters` order.
+  func run(
+    batch: [Int], of examples: Examples, labels: [Int32], pool: WorkerPool,
+    dropout generator: inout SeededGenerator
+  ) -> (loss: Double, squaredNorms: [Double]) {
+    let n = batch.count
+    precondition(n > 0 && labels.count == n, "one label per example of a non-empty batch")
+    reserve(rows: n)
+    refreshInputs()
+    let rates = dropouts.map(\.rate)
+    for (l, rate) in rates.enumerated() where rate > 0 {
+      Dropout.drawMask(rate: rate, into: masks[l], count: n * dense[l].outputs, using: &generator)
+    }
+    let threads = pool.size
+
+    let rows = batch.map { Int64($0) }
+    var partialNorms = [Double](repeating: 0, count: threads * 2 * dense.count)
+    rowLosses.withUnsafeMutableBufferPointer { losses in
+      rows.withUnsafeBufferPointer { rows in
+        labels.withUnsafeBufferPointer { labels in
+          partialNorms.withUnsafeMutableBufferPointer { norms in
+            withStorage(network.parameters) { values, gradients in
+              let slices = Slices(
+                values: values, gradients: gradients, rows: rows.baseAddress!,
+                labels: labels.baseAddress!, losses: losses.baseAddress!, norms: norms.baseAddress!,
+                batch: n, threads: threads, rates: rates)
+              pool.run { t in forwardAndBackward(slices, thread: t, of: examples) }
+              pool.run { t in weightGradients(slices, thread: t) }
+            }
+          }
+        }
+      }
+    }
+    var loss: Double = 0
+    for r in 0..<n { loss += rowLosses[r] }
+    var squaredNorms = [Double](repeating: 0, count: 2 * dense.count)
+    for t in 0..<threads {
+      for p in squaredNorms.indices { squaredNorms[p] += partialNorms[t * squaredNorms.count + p] }
+    }
+    return (loss / Double(n), squaredNorms)
+  }
+
+  /// What both phases share: raw storage and the batch's shape.
+  private struct Slices {
+    var values: [UnsafeMutablePointer<Float>]
+    var gradients: [UnsafeMutablePointer<Float>]
+    var rows: UnsafePointer<Int64>
+    var labels: UnsafePointer<Int32>
+    var losses: UnsafeMutablePointer<Double>
+    var norms: UnsafeMutablePointer<Double>
+    var batch: Int
+    var threads: Int
+    var rates: [Float]
+
+    /// The start of thread t's share of n items.
+    func start(_ t: Int, of n: Int) -> Int { n * t / threads }
+  }
+
+  /// Phase 1 for thread t's rows.
+  private func forwardAndBackward(_ s: Slices, thread t: Int, of examples: Examples) {
+    let r0 = s.start(t, of: s.batch)
+    let count = s.start(t + 1, of: s.batch) - r0
+    guard count > 0 else { return }
+    let last = dense.count - 1
+    examples.gather(rows: s.rows + r0, count: count, into: inputs[0] + r0 * dense[0].inputs)
+    for (l, layer) in dense.enumerated() {
+      let (i, o) = (layer.inputs, layer.outputs)
+      let y = outputs[l] + r0 * o
+      Dense.affine(
+        rows: count, inputs: i, outputs: o, x: inputs[l] + r0 * i, weights: s.values[2 * l],
+        bias: s.values[2 * l + 1], into: y)
+      guard l < last else { break }
+      ActivationLayer.apply(activation, y, into: y, count: count * o)
+      if s.rates[l] > 0 {
+        multiply(y, masks[l] + r0 * o, into: masked[l] + r0 * o, count: count * o)
+      }
+    }
+    let k = dense[last].outputs
+    let scale = 1 / Float(s.batch)
+    for r in r0..<(r0 + count) {
+      s.losses[r] = SoftmaxCrossEntropy.row(
+        outputs[last] + r * k, classes: k, label: s.labels[r],
+        gradient: outputGradients[last] + r * k, scale: scale)
+    }
+    for l in stride(from: last, to: 0, by: -1) {
+      let (i, o) = (dense[l].inputs, dense[l].outputs)
+      guard let dx = inputGradients[l] else { continue }
+      let dxRows = dx + r0 * i
+      BLAS.gemm(
+        transposeA: false, transposeB: true, m: count, n: i, k: o,
+        outputGradients[l] + r0 * o, lda: o, s.values[2 * l], ldb: o, beta: 0, dxRows, ldc: i)
+      if s.rates[l - 1] > 0 { multiply(dxRows, masks[l - 1] + r0 * i, into: dxRows, count: count * i) }
+      ActivationLayer.backward(
+        activation, gradient: dxRows, output: outputs[l - 1] + r0 * i,
+        into: outputGradients[l - 1] + r0 * i, count: count * i)
+    }
+  }
+
+  /// Phase 2 for thread t's blocks of every layer's weight and bias gradients.
+  private func weightGradients(_ s: Slices, thread t: Int) {
+    let n = s.batch
+    for (l, layer) in dense.enumerated() {
+      let (i, o) = (layer.inputs, layer.outputs)
+      let a = s.start(t, of: i)
+      let b = s.start(t + 1, of: i)
+      let dW = s.gradients[2 * l] + a * o
+      BLAS.gemm(
+        transposeA: true, transposeB: false, m: b - a, n: o, k: n,
+        inputs[l] + a, lda: i, outputGradients[l], ldb: o, beta: 0, dW, ldc: o)
+      let normIndex = t * 2 * dense.count + 2 * l
+      s.norms[normIndex] = BLAS.squaredNorm(dW, count: (b - a) * o)
+      let c0 = s.start(t, of: o)
+      let c1 = s.start(t + 1, of: o)
+      let db = s.gradients[2 * l + 1]
+      let g = outputGradients[l]
+      for c in c0..<c1 { db[c] = 0 }
+      for r in 0..<n {
+        for c in c0..<c1 { db[c] += g[r * o + c] }
+      }
+      s.norms[normIndex + 1] = BLAS.squaredNorm(db + c0, count: c1 - c0)
+    }
+  }
+
+  /// The optimiser update, each thread taking the blocks it computed the gradients of.
+  func update(
+    state: inout OptimizerState, hyper: Hyperparameters, clipScale: Float, pool: WorkerPool
+  ) -> [ParameterUpdate] {
+    let parameters = network.parameters
+    let step = Optimizer.prepare(parameters, state: &state, hyper: hyper)
+    let threads = pool.size
+    let count = parameters.count
+    // Weights split by rows (input features), biases by columns, as in `weightGradients`.
+    let shapes = dense.flatMap { [(rows: $0.inputs, width: $0.outputs), (rows: $0.outputs, width: 1)] }
+    var partial = [ParameterUpdate](repeating: ParameterUpdate(), count: threads * count)
+    withStorage(parameters) { values, gradients in
+      withStorage(&state.first) { firsts in
+        withStorage(&state.second) { seconds in
+          partial.withUnsafeMutableBufferPointer { out in
+            pool.run { t in
+              for p in 0..<count {
+                let (rows, width) = shapes[p]
+                let a = rows * t / threads * width
+                let b = rows * (t + 1) / threads * width
+                out[t * count + p] = Optimizer.apply(
+                  step, decays: parameters[p].decays, w: values[p] + a, g: gradients[p] + a,
+                  first: p < firsts.count ? firsts[p].map { $0 + a } : nil,
+                  second: p < seconds.count ? seconds[p].map { $0 + a } : nil,
+                  count: b - a, clipScale: clipScale)
+              }
+            }
+          }
+        }
+      }
+    }
+    return (0..<count).map { p in
+      var total = ParameterUpdate()
+      for t in 0..<threads {
+        total.updateSquaredNorm += partial[t * count + p].updateSquaredNorm
+        total.finite = total.finite && partial[t * count + p].finite
+      }
+      return total
+    }
+  }
+
+  private func multiply(
+    _ x: UnsafePointer<Float>, _ m: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>,
+    count: Int
+  ) {
+    for j in 0..<count { out[j] = x[j] * m[j] }
+  }
+
+  /// Buffers for batches of up to `rows` rows.
+  private func reserve(rows: Int) {
+    guard rows > capacity else { return }
+    release()
+    capacity = rows
+    func allocate(_ width: Int) -> UnsafeMutablePointer<Float> {
+      let p = UnsafeMutablePointer<Float>.allocate(capacity: rows * width)
+      p.initialize(repeating: 0, count: rows * width)
+      buffers.append(p)
+      return p
+    }
+    for (l, layer) in dense.enumerated() {
+      outputs.append(allocate(layer.outputs))
+      outputGradients.append(allocate(layer.outputs))
+      inputGradients.append(l > 0 ? allocate(layer.inputs) : nil)
+      if l < dense.count - 1 {
+        masks.append(allocate(layer.outputs))
+        masked.append(allocate(layer.outputs))
+      }
+    }
+    inputs = [allocate(dense[0].inputs)]
+    rowLosses = [Double](repeating: 0, count: rows)
+    refreshInputs()
+  }
+
+  /// Hidden layer l feeds its masked activations to layer l + 1 while its dropout is on.
+  private func refreshInputs() {
+    inputs.removeSubrange(1...)
+    for l in 0..<(dense.count - 1) { inputs.append(dropouts[l].rate > 0 ? masked[l] : outputs[l]) }
+  }
+
+  private func release() {
+    for p in buffers { p.deallocate() }
+    buffers = []
+    inputs = []
+    outputs = []
+    outputGradients = []
+    inputGradients = []
+    masks = []
+    masked = []
+    capacity = 0
+  }
+}
+
+/// Calls `body` with the storage of every parameter's value and gradient, in order.
+private func withStorage<R>(
+  _ parameters: [Parameter],
+  _ body: ([UnsafeMutablePointer<Float>], [UnsafeMutablePointer<Float>]) -> R
+) -> R {
+  var values: [UnsafeMutablePointer<Float>] = []
+  var gradients: [UnsafeMutablePointer<Float>] = []
+  func visit(_ i: Int) -> R {
+    if i == parameters.count { return body(values, gradients) }
+    let p = parameters[i]
+    return p.value.values.withUnsafeMutableBufferPointer { v in
+      p.gradient.values.withUnsafeMutableBufferPointer { g in
+        values.append(v.baseAddress!)
+        gradients.append(g.baseAddress!)
+        return visit(i + 1)
+      }
+    }
+  }
+  return visit(0)
+}
+
+/// Calls `body` with the storage of every array of `arrays`, in order.
+private func withStorage<R>(
+  _ arrays: inout [[Float]], _ body: ([UnsafeMutablePointer<Float>?]) -> R
+) -> R {
+  var pointers: [UnsafeMutablePointer<Float>?] = []
+  return arrays.withUnsafeMutableBufferPointer { outer in
+    func visit(_ i: Int) -> R {
+      if i == outer.count { return body(pointers) }
+      return outer[i].withUnsafeMutableBufferPointer { a in
+        pointers.append(a.baseAddress)
+        return visit(i + 1)
+      }
+    }
+    return visit(0)
+  }
+}

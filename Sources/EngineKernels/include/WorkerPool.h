@@ -1,0 +1,26 @@
+// A small pool of threads that run one task at a time, split by index: the caller runs index 0
+// and the pool's threads the others, then the caller waits for all of them.
+//
+// Made for tasks of tens of microseconds (a training step's phases): an idle thread spins for a
+// little while before it sleeps, so a phase that follows another one soon wakes nobody.
+#ifndef MLTUTOR_WORKER_POOL_H
+#define MLTUTOR_WORKER_POOL_H
+
+#include <stdint.h>
+
+typedef void (*mlt_task)(void *context, int64_t index);
+typedef struct mlt_pool mlt_pool;
+
+/// A pool of `size` participants: the caller of `mlt_pool_run` and `size − 1` threads.
+/// Returns NULL when the threads cannot be started.
+mlt_pool *mlt_pool_create(int64_t size);
+
+/// Runs task(context, i) once for every i in 0..<size and returns when all have returned.
+/// When another thread is already running a task on this pool, runs every index in turn on the
+/// calling thread instead (the same calls, so the same results).
+void mlt_pool_run(mlt_pool *pool, mlt_task task, void *context);
+
+/// Stops and joins the threads, then frees the pool.
+void mlt_pool_destroy(mlt_pool *pool);
+
+#endif

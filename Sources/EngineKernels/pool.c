@@ -1,0 +1,144 @@
+#include "WorkerPool.h"
+
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <time.h>
+
+// How long an idle thread spins before it sleeps on the condition variable.
+#define SPIN_NANOSECONDS 200000
+
+struct mlt_pool {
+  int64_t size;
+  pthread_t *threads;
+  atomic_uint_fast64_t generation;  // bumped once per task
+  atomic_int_fast64_t pending;      // threads that have not finished the current task
+  atomic_int sleepers;
+  atomic_int busy;                  // a caller is running a task
+  int stopping;                     // under lock
+  mlt_task task;
+  void *context;
+  pthread_mutex_t lock;
+  pthread_cond_t wake;
+};
+
+typedef struct {
+  mlt_pool *pool;
+  int64_t index;
+} worker_start;
+
+static inline void relax(void) {
+#if defined(__x86_64__)
+  __builtin_ia32_pause();
+#endif
+}
+
+static int64_t now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static void *worker(void *argument) {
+  worker_start start = *(worker_start *)argument;
+  free(argument);
+  mlt_pool *pool = start.pool;
+  uint_fast64_t seen = 0;
+  for (;;) {
+    uint_fast64_t generation;
+    int64_t spin_start = now_ns();
+    unsigned spins = 0;
+    while ((generation = atomic_load(&pool->generation)) == seen) {
+      relax();
+      if ((++spins & 255) != 0 || now_ns() - spin_start < SPIN_NANOSECONDS) continue;
+      pthread_mutex_lock(&pool->lock);
+      atomic_fetch_add(&pool->sleepers, 1);
+      // The caller bumps the generation, then looks for sleepers: one of the two sees the other.
+      while (atomic_load(&pool->generation) == seen && !pool->stopping)
+        pthread_cond_wait(&pool->wake, &pool->lock);
+      atomic_fetch_sub(&pool->sleepers, 1);
+      int stopping = pool->stopping;
+      pthread_mutex_unlock(&pool->lock);
+      if (stopping) return NULL;
+      spin_start = now_ns();
+    }
+    seen = generation;
+    if (pool->task == NULL) return NULL;  // the stop signal
+    pool->task(pool->context, start.index);
+    atomic_fetch_sub(&pool->pending, 1);
+  }
+}
+
+mlt_pool *mlt_pool_create(int64_t size) {
+  if (size < 1) return NULL;
+  mlt_pool *pool = calloc(1, sizeof *pool);
+  if (pool == NULL) return NULL;
+  pool->size = size;
+  atomic_init(&pool->generation, 0);
+  atomic_init(&pool->pending, 0);
+  atomic_init(&pool->sleepers, 0);
+  atomic_init(&pool->busy, 0);
+  pthread_mutex_init(&pool->lock, NULL);
+  pthread_cond_init(&pool->wake, NULL);
+  pool->threads = calloc((size_t)size, sizeof(pthread_t));
+  if (pool->threads == NULL) {
+    free(pool);
+    return NULL;
+  }
+  for (int64_t i = 1; i < size; i++) {
+    worker_start *start = malloc(sizeof *start);
+    if (start != NULL) *start = (worker_start){pool, i};
+    if (start == NULL || pthread_create(&pool->threads[i], NULL, worker, start) != 0) {
+      free(start);
+      pool->size = i;  // join the ones that started
+      mlt_pool_destroy(pool);
+      return NULL;
+    }
+  }
+  return pool;
+}
+
+static void publish(mlt_pool *pool) {
+  atomic_fetch_add(&pool->generation, 1);
+  if (atomic_load(&pool->sleepers) > 0) {
+    pthread_mutex_lock(&pool->lock);
+    pthread_cond_broadcast(&pool->wake);
+    pthread_mutex_unlock(&pool->lock);
+  }
+}
+
+void mlt_pool_run(mlt_pool *pool, mlt_task task, void *context) {
+  int expected = 0;
+  if (pool->size == 1 || !atomic_compare_exchange_strong(&pool->busy, &expected, 1)) {
+    for (int64_t i = 0; i < pool->size; i++) task(context, i);
+    return;
+  }
+  pool->task = task;
+  pool->context = context;
+  atomic_store(&pool->pending, pool->size - 1);
+  publish(pool);
+  task(context, 0);
+  // The others are usually a few microseconds behind; yield now and then in case one of them
+  // lost its core to other work.
+  unsigned spins = 0;
+  while (atomic_load(&pool->pending) > 0) {
+    relax();
+    if ((++spins & 4095) == 0) sched_yield();
+  }
+  atomic_store(&pool->busy, 0);
+}
+
+void mlt_pool_destroy(mlt_pool *pool) {
+  if (pool == NULL) return;
+  pthread_mutex_lock(&pool->lock);
+  pool->stopping = 1;
+  pool->task = NULL;
+  pthread_mutex_unlock(&pool->lock);
+  publish(pool);
+  for (int64_t i = 1; i < pool->size; i++) pthread_join(pool->threads[i], NULL);
+  pthread_cond_destroy(&pool->wake);
+  pthread_mutex_destroy(&pool->lock);
+  free(pool->threads);
+  free(pool);
+}

@@ -1,0 +1,158 @@
+@testable import Engine
+import Testing
+
+/// A step with its batch split across threads computes what the step taken whole computes, to
+/// rounding, and the same numbers every time for the same number of threads.
+@Suite struct ParallelStepTests {
+  /// 64 features, 5 classes: a 64-64-32-5 network has 6,405 parameters, so batches of 32 and
+  /// more are split.
+  static let data = Fixtures.blobs(count: 320, features: 64, classes: 5, seed: 4)
+  static let architecture = Architecture(
+    sizes: [64, 64, 32, 5], activation: .relu, task: .classification)
+
+  static func trainer(
+    threads: Int, batch: Int = 32, optimizer: OptimizerKind = .momentum,
+    configure: (inout Hyperparameters) -> Void = { _ in }
+  ) throws -> Trainer {
+    let hyper = Fixtures.hyper(lr: 0.05, batch: batch, optimizer: optimizer, configure: configure)
+    let trainer = try Trainer(
+      architecture: architecture, initializer: .he, hyper: hyper, seed: 3, train: data)
+    let pool = threads > 1 ? WorkerPool(size: threads) : nil
+    trainer.threadPool = { pool }
+    return trainer
+  }
+
+  @Test func theModelIsSplit() throws {
+    let t = try Self.trainer(threads: 2)
+    #expect(ParallelStep.applies(to: t.network, batchSize: 32, threads: 2))
+    #expect(!ParallelStep.applies(to: t.network, batchSize: 8, threads: 2), "4 rows a thread")
+    #expect(!ParallelStep.applies(to: t.network, batchSize: 32, threads: 1))
+  }
+
+  /// The first step from the same weights: loss, per-layer gradient and update norms, and every
+  /// gradient entry agree to float rounding.
+  @Test(arguments: [2, 3], [OptimizerKind.sgd, .momentum, .adam])
+  func oneStepMatchesTheWholeStep(threads: Int, optimizer: OptimizerKind) throws {
+    let whole = try Self.trainer(threads: 1, optimizer: optimizer)
+    let split = try Self.trainer(threads: threads, optimizer: optimizer)
+    let a = try whole.step()
+    let b = try split.step()
+    expectClose(b.lossBefore, a.lossBefore, relative: 1e-6, "loss")
+    expectAllClose(b.gradientNorms, a.gradientNorms, relative: 1e-5, "gradient norms")
+    expectAllClose(b.updateNorms, a.updateNorms, relative: 1e-5, "update norms")
+    for (p, q) in zip(whole.network.parameters, split.network.parameters) {
+      let scale = Double(p.value.values.map(abs).max() ?? 1)
+      expectAllClose(
+        q.value.values.map(Double.init), p.value.values.map(Double.init),
+        absolute: (optimizer == .adam ? 1e-5 : 1e-6) * scale,
+        p.name)
+    }
+  }
+
+  /// 100 steps with dropout 0.2, L2 and clipping: the runs stay together (batch losses within
+  /// 1e-3 relative), and the dropout masks are the same draws (a wrong mask would change a loss
+  /// by far more).
+  @Test func aHundredStepsStayWithTheWholeRun() throws {
+    let settings: (inout Hyperparameters) -> Void = {
+      $0.dropout = 0.2
+      $0.l2 = 1e-3
+      $0.clipNorm = 2
+    }
+    let whole = try Self.trainer(threads: 1, batch: 40, configure: settings)
+    let split = try Self.trainer(threads: 2, batch: 40, configure: settings)
+    for _ in 0..<100 {
+      try whole.step()
+      try split.step()
+    }
+    let a = whole.history.stepLosses.map(Double.init)
+    let b = split.history.stepLosses.map(Double.init)
+    #expect(a.count == 100)
+    expectAllClose(b, a, relative: 1e-3, "batch losses")
+    expectClose(
+      split.evaluate().train.accuracy ?? 0, whole.evaluate().train.accuracy ?? 1, absolute: 0.01,
+      "training accuracy")
+  }
+
+  @Test func sameThreadsGiveBitIdenticalRuns() throws {
+    func run() throws -> (losses: [UInt32], weights: [[UInt32]]) {
+      let t = try Self.trainer(threads: 2) { $0.dropout = 0.1 }
+      for _ in 0..<40 { try t.step() }
+      return (bits(t.history.stepLosses), parameterBits(t.network))
+    }
+    let first = try run()
+    let second = try run()
+    #expect(first.losses == second.losses)
+    #expect(first.weights == second.weights)
+  }
+
+  /// A batch whose size changes between steps (and a short last batch) reuses or regrows the
+  /// buffers without mixing rows.
+  @Test func batchSizeChangesBetweenSteps() throws {
+    let whole = try Self.trainer(threads: 1, batch: 48)
+    let split = try Self.trainer(threads: 2, batch: 48)
+    for batch in [48, 100, 32, 100, 100] {
+      for t in [whole, split] {
+        var h = t.hyper
+        h.batchSize = batch
+        try t.setHyperparameters(h)
+      }
+      let a = try whole.step()
+      let b = try split.step()
+      #expect(a.batch == b.batch)
+      expectClose(b.lossBefore, a.lossBefore, relative: 1e-4, "loss at batch \(batch)")
+    }
+  }
+
+  @Test func aDivergingSplitRunStopsAndKeepsItsWeights() throws {
+    let t = try Self.trainer(threads: 2, optimizer: .sgd)
+    var h = t.hyper
+    h.learningRate = 1e30
+    try t.setHyperparameters(h)
+    var before = parameterBits(t.network)
+    var stopped: Divergence?
+    for _ in 0..<20 {
+      do {
+        before = parameterBits(t.network)
+        try t.step()
+      } catch {
+        stopped = t.divergence
+        break
+      }
+    }
+    #expect(stopped != nil, "a learning rate of 1e30 diverges within 20 steps")
+    switch stopped?.quantity {
+    case .loss?, .gradient?:
+      #expect(parameterBits(t.network) == before, "a non-finite loss or gradient changes no weight")
+    default:
+      break
+    }
+  }
+}
+
+@Suite struct WorkerPoolTests {
+  @Test func everyIndexRunsOnce() throws {
+    let pool = try #require(WorkerPool(size: 3))
+    var counts = [Int](repeating: 0, count: 3)
+    counts.withUnsafeMutableBufferPointer { c in
+      for _ in 0..<1000 { pool.run { i in c[i] += 1 } }
+    }
+    #expect(counts == [1000, 1000, 1000])
+  }
+
+  /// A task started while another runs on the same pool runs its indices on its own thread.
+  @Test func aSecondCallerRunsItsIndicesItself() throws {
+    let pool = try #require(WorkerPool(size: 2))
+    var outer = [Int](repeating: 0, count: 2)
+    var inner = [Int](repeating: 0, count: 2)
+    outer.withUnsafeMutableBufferPointer { o in
+      inner.withUnsafeMutableBufferPointer { n in
+        pool.run { i in
+          o[i] += 1
+          if i == 0 { pool.run { j in n[j] += 1 } }
+        }
+      }
+    }
+    #expect(outer == [1, 1])
+    #expect(inner == [1, 1])
+  }
+}

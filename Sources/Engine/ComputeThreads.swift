@@ -76,6 +76,29 @@ final class WorkerPool: @unchecked Sendable {
     }
   }
 
+  /// Calls `body(i, phase)` for every i in 0..<size and phase in 0..<phases: every thread runs
+  /// its phases in order, and a phase starts only when the one before has ended on every thread.
+  func run(phases: Int, _ body: (Int, Int) -> Void) {
+    withoutActuallyEscaping(body) { body in
+      let task = PhasedTask(body)
+      withExtendedLifetime(task) {
+        mlt_pool_run_phases(
+          pool,
+          { context, index, phase in
+            guard let context else { return }
+            Unmanaged<PhasedTask>.fromOpaque(context).takeUnretainedValue().body(
+              Int(index), Int(phase))
+          },
+          Unmanaged.passUnretained(task).toOpaque(), Int64(phases))
+      }
+    }
+  }
+
+  private final class PhasedTask {
+    let body: (Int, Int) -> Void
+    init(_ body: @escaping (Int, Int) -> Void) { self.body = body }
+  }
+
   private final class Task {
     let body: (Int) -> Void
     init(_ body: @escaping (Int) -> Void) { self.body = body }

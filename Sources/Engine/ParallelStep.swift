@@ -1,18 +1,20 @@
-/// A classifier's training step with the batch split across threads, up to the optimiser update.
+/// A classifier's training step with the batch split across threads.
 ///
-/// Two phases, each run by every thread of the pool at once:
+/// One hand-over to the pool, three phases, each run by every thread at once:
 /// 1. rows: each thread takes its slice of the batch rows through gathering, the forward pass,
 ///    the loss and the backward pass down to every dense layer's output gradient (rows do not
 ///    depend on each other until the weight gradients);
 /// 2. weight gradients: each thread computes its slice of every layer's ∂L/∂W (a block of rows
 ///    of W, that is of input features, over the whole batch) and ∂L/∂b (a block of columns),
-///    and the squared norms of its slices.
-/// The caller then checks the norms and runs the optimiser, as for a step taken whole.
+///    and the squared norms of its slices;
+/// 3. update: each thread adds up the loss and the norms (all in the same order, so all reach the
+///    same verdict), and unless the loss or a gradient is not finite, applies the optimiser to
+///    the blocks it computed the gradients of, while they are still in its cache.
 ///
 /// The arithmetic is the layers' own (`Dense.affine`, `ActivationLayer.apply`/`backward`,
-/// `Dropout.drawMask`, `SoftmaxCrossEntropy.row`); only the BLAS products see other shapes, so
-/// the results agree with an undivided step to rounding, and are the same for the same number of
-/// threads. Dropout masks are drawn on the calling thread in the layers' order.
+/// `Dropout.drawMask`, `SoftmaxCrossEntropy.row`, `Optimizer.apply`); only the BLAS products see
+/// other shapes, so the results agree with an undivided step to rounding, and are the same for
+/// the same number of threads. Dropout masks are drawn on the calling thread in layer order.
 final class ParallelStep {
   let network: Network
   private let dense: [Dense]
@@ -36,6 +38,7 @@ final class ParallelStep {
   /// step (batch × parameters ≥ 2¹⁷) that the split pays for its two hand-overs.
   static func applies(to network: Network, batchSize: Int, threads: Int) -> Bool {
     threads > 1 && network.architecture.task.loss == .softmaxCrossEntropy
+      && network.parameterCount > ParameterChange.smallModelLimit
       && batchSize >= 8 * threads && batchSize * network.parameterCount >= 1 << 17
   }
 
@@ -49,13 +52,21 @@ final class ParallelStep {
 
   deinit { release() }
 
-  /// Runs both phases for the examples `batch` of `examples` with class `labels`, drawing dropout
-  /// masks from `generator`. Fills every parameter's gradient; returns the batch's mean loss and
-  /// each parameter's squared gradient norm, in `network.parameters` order.
+  /// What a step did: the batch's mean loss, each parameter's squared gradient norm (in
+  /// `network.parameters` order) and, unless the loss or a gradient was not finite, what the
+  /// update did to each parameter.
+  struct Outcome {
+    var loss: Double
+    var squaredNorms: [Double]
+    var updates: [ParameterUpdate]?
+  }
+
+  /// Trains on the examples `batch` of `examples` with class `labels`, drawing dropout masks from
+  /// `generator` and updating with `hyper`'s optimiser and `state`.
   func run(
     batch: [Int], of examples: Examples, labels: [Int32], pool: WorkerPool,
-    dropout generator: inout SeededGenerator
-  ) -> (loss: Double, squaredNorms: [Double]) {
+    dropout generator: inout SeededGenerator, state: inout OptimizerState, hyper: Hyperparameters
+  ) -> Outcome {
     let n = batch.count
     precondition(n > 0 && labels.count == n, "one label per example of a non-empty batch")
     reserve(rows: n)
@@ -64,49 +75,107 @@ final class ParallelStep {
     for (l, rate) in rates.enumerated() where rate > 0 {
       Dropout.drawMask(rate: rate, into: masks[l], count: n * dense[l].outputs, using: &generator)
     }
+    let parameters = network.parameters
+    // NB: on a diverging step nothing is updated, but the optimiser's state is readied all the
+    // same; a diverged run only goes on after `reset()` or `restore(_:)`, which replace it.
+    let step = Optimizer.prepare(parameters, state: &state, hyper: hyper)
     let threads = pool.size
-
     let rows = batch.map { Int64($0) }
-    var partialNorms = [Double](repeating: 0, count: threads * 2 * dense.count)
+    var partialNorms = [Double](repeating: 0, count: threads * parameters.count)
+    var partialUpdates = [ParameterUpdate](repeating: ParameterUpdate(), count: threads * parameters.count)
     rowLosses.withUnsafeMutableBufferPointer { losses in
       rows.withUnsafeBufferPointer { rows in
         labels.withUnsafeBufferPointer { labels in
           partialNorms.withUnsafeMutableBufferPointer { norms in
-            withStorage(network.parameters) { values, gradients in
-              let slices = Slices(
-                values: values, gradients: gradients, rows: rows.baseAddress!,
-                labels: labels.baseAddress!, losses: losses.baseAddress!, norms: norms.baseAddress!,
-                batch: n, threads: threads, rates: rates)
-              pool.run { t in forwardAndBackward(slices, thread: t, of: examples) }
-              pool.run { t in weightGradients(slices, thread: t) }
+            partialUpdates.withUnsafeMutableBufferPointer { updates in
+              withStorage(parameters) { values, gradients in
+                withStorage(&state.first) { firsts in
+                  withStorage(&state.second) { seconds in
+                    let s = Slices(
+                      values: values, gradients: gradients, firsts: firsts, seconds: seconds,
+                      decays: parameters.map(\.decays), rows: rows.baseAddress!,
+                      labels: labels.baseAddress!, losses: losses.baseAddress!,
+                      norms: norms.baseAddress!, updates: updates.baseAddress!, batch: n,
+                      threads: threads, rates: rates)
+                    pool.run(phases: 3) { t, phase in
+                      switch phase {
+                      case 0: forwardAndBackward(s, thread: t, of: examples)
+                      case 1: weightGradients(s, thread: t)
+                      default: update(s, thread: t, step: step, clipNorm: hyper.clipNorm)
+                      }
+                    }
+                  }
+                }
+              }
             }
           }
         }
       }
     }
+    let (loss, squaredNorms) = totals(rowLosses, n, partialNorms, threads)
+    guard Trainer.canUpdate(loss: loss, squaredNorms: squaredNorms) else {
+      return Outcome(loss: loss, squaredNorms: squaredNorms, updates: nil)
+    }
+    let updates = parameters.indices.map { p in
+      var total = ParameterUpdate()
+      for t in 0..<threads {
+        let u = partialUpdates[t * parameters.count + p]
+        total.updateSquaredNorm += u.updateSquaredNorm
+        total.finite = total.finite && u.finite
+      }
+      return total
+    }
+    return Outcome(loss: loss, squaredNorms: squaredNorms, updates: updates)
+  }
+
+  /// The batch's mean loss and the squared norms, added up in one fixed order.
+  private func totals(
+    _ losses: UnsafePointer<Double>, _ n: Int, _ partialNorms: UnsafePointer<Double>, _ threads: Int
+  ) -> (loss: Double, squaredNorms: [Double]) {
     var loss: Double = 0
-    for r in 0..<n { loss += rowLosses[r] }
-    var squaredNorms = [Double](repeating: 0, count: 2 * dense.count)
+    for r in 0..<n { loss += losses[r] }
+    let count = 2 * dense.count
+    var squaredNorms = [Double](repeating: 0, count: count)
     for t in 0..<threads {
-      for p in squaredNorms.indices { squaredNorms[p] += partialNorms[t * squaredNorms.count + p] }
+      for p in 0..<count { squaredNorms[p] += partialNorms[t * count + p] }
     }
     return (loss / Double(n), squaredNorms)
+  }
+
+  private func totals(
+    _ losses: [Double], _ n: Int, _ partialNorms: [Double], _ threads: Int
+  ) -> (loss: Double, squaredNorms: [Double]) {
+    losses.withUnsafeBufferPointer { l in
+      partialNorms.withUnsafeBufferPointer { p in totals(l.baseAddress!, n, p.baseAddress!, threads) }
+    }
   }
 
   /// What both phases share: raw storage and the batch's shape.
   private struct Slices {
     var values: [UnsafeMutablePointer<Float>]
     var gradients: [UnsafeMutablePointer<Float>]
+    var firsts: [UnsafeMutablePointer<Float>?]
+    var seconds: [UnsafeMutablePointer<Float>?]
+    var decays: [Bool]
     var rows: UnsafePointer<Int64>
     var labels: UnsafePointer<Int32>
     var losses: UnsafeMutablePointer<Double>
     var norms: UnsafeMutablePointer<Double>
+    var updates: UnsafeMutablePointer<ParameterUpdate>
     var batch: Int
     var threads: Int
     var rates: [Float]
 
     /// The start of thread t's share of n items.
     func start(_ t: Int, of n: Int) -> Int { n * t / threads }
+
+    /// Thread t's elements of parameter p: rows (input features) of a weight matrix, columns
+    /// of a bias, as in `weightGradients`.
+    func block(_ t: Int, of p: Int, in dense: [Dense]) -> Range<Int> {
+      let layer = dense[p / 2]
+      let (rows, width) = p % 2 == 0 ? (layer.inputs, layer.outputs) : (layer.outputs, 1)
+      return (start(t, of: rows) * width)..<(start(t + 1, of: rows) * width)
+    }
   }
 
   /// Phase 1 for thread t's rows.
@@ -174,44 +243,20 @@ final class ParallelStep {
     }
   }
 
-  /// The optimiser update, each thread taking the blocks it computed the gradients of.
-  func update(
-    state: inout OptimizerState, hyper: Hyperparameters, clipScale: Float, pool: WorkerPool
-  ) -> [ParameterUpdate] {
-    let parameters = network.parameters
-    let step = Optimizer.prepare(parameters, state: &state, hyper: hyper)
-    let threads = pool.size
-    let count = parameters.count
-    // Weights split by rows (input features), biases by columns, as in `weightGradients`.
-    let shapes = dense.flatMap { [(rows: $0.inputs, width: $0.outputs), (rows: $0.outputs, width: 1)] }
-    var partial = [ParameterUpdate](repeating: ParameterUpdate(), count: threads * count)
-    withStorage(parameters) { values, gradients in
-      withStorage(&state.first) { firsts in
-        withStorage(&state.second) { seconds in
-          partial.withUnsafeMutableBufferPointer { out in
-            pool.run { t in
-              for p in 0..<count {
-                let (rows, width) = shapes[p]
-                let a = rows * t / threads * width
-                let b = rows * (t + 1) / threads * width
-                out[t * count + p] = Optimizer.apply(
-                  step, decays: parameters[p].decays, w: values[p] + a, g: gradients[p] + a,
-                  first: p < firsts.count ? firsts[p].map { $0 + a } : nil,
-                  second: p < seconds.count ? seconds[p].map { $0 + a } : nil,
-                  count: b - a, clipScale: clipScale)
-              }
-            }
-          }
-        }
-      }
-    }
-    return (0..<count).map { p in
-      var total = ParameterUpdate()
-      for t in 0..<threads {
-        total.updateSquaredNorm += partial[t * count + p].updateSquaredNorm
-        total.finite = total.finite && partial[t * count + p].finite
-      }
-      return total
+  /// Phase 3 for thread t: the verdict on the whole step, then the update of its blocks.
+  private func update(_ s: Slices, thread t: Int, step: Optimizer.Step, clipNorm: Float) {
+    let (loss, squaredNorms) = totals(s.losses, s.batch, s.norms, s.threads)
+    guard Trainer.canUpdate(loss: loss, squaredNorms: squaredNorms) else { return }
+    let clipScale = Trainer.clipScale(squaredNorms: squaredNorms, clipNorm: clipNorm)
+    let count = s.values.count
+    for p in 0..<count {
+      let range = s.block(t, of: p, in: dense)
+      let a = range.lowerBound
+      s.updates[t * count + p] = Optimizer.apply(
+        step, decays: s.decays[p], w: s.values[p] + a, g: s.gradients[p] + a,
+        first: p < s.firsts.count ? s.firsts[p].map { $0 + a } : nil,
+        second: p < s.seconds.count ? s.seconds[p].map { $0 + a } : nil,
+        count: range.count, clipScale: clipScale)
     }
   }
 

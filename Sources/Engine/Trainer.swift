@@ -129,17 +129,18 @@ public final class Trainer {
 
     let lossBefore: Double
     let squaredNorms: [Double]
-    var splitAcross: WorkerPool?
+    var splitUpdates: [ParameterUpdate]?
     if let pool = threadPool(),
       case .classes(let labels) = targets,
       ParallelStep.applies(to: network, batchSize: batch.count, threads: pool.size)
     {
-      splitAcross = pool
       if parallelStep?.network !== network { parallelStep = ParallelStep(network: network) }
       var dropout = progress.dropout
-      (lossBefore, squaredNorms) = parallelStep!.run(
-        batch: batch, of: train, labels: labels, pool: pool, dropout: &dropout)
+      let outcome = parallelStep!.run(
+        batch: batch, of: train, labels: labels, pool: pool, dropout: &dropout,
+        state: &optimizerState, hyper: hyper)
       progress.dropout = dropout
+      (lossBefore, squaredNorms, splitUpdates) = (outcome.loss, outcome.squaredNorms, outcome.updates)
       if measureLossAfter { train.gather(batch, into: &batchInput) }
     } else {
       train.gather(batch, into: &batchInput)
@@ -161,11 +162,7 @@ public final class Trainer {
         step: stepNumber, quantity: .gradient(parameter: parameters[bad].name),
         value: squaredNorms[bad], learningRate: hyper.learningRate, previousLoss: lastLoss))
     }
-    let globalNorm = squaredNorms.reduce(0, +).squareRoot()
-    var clipScale: Float = 1
-    if hyper.clipNorm > 0 && globalNorm > Double(hyper.clipNorm) {
-      clipScale = Float(Double(hyper.clipNorm) / globalNorm)
-    }
+    let clipScale = Trainer.clipScale(squaredNorms: squaredNorms, clipNorm: hyper.clipNorm)
     let small = network.parameterCount <= ParameterChange.smallModelLimit
     var changes: [ParameterChange] =
       small
@@ -173,11 +170,8 @@ public final class Trainer {
         ParameterChange(name: $0.name, before: $0.value.values, gradient: $0.gradient.values, after: [])
       } : []
     let updates =
-      if let pool = splitAcross, let split = parallelStep {
-        split.update(state: &optimizerState, hyper: hyper, clipScale: clipScale, pool: pool)
-      } else {
-        Optimizer.update(parameters, state: &optimizerState, hyper: hyper, clipScale: clipScale)
-      }
+      splitUpdates
+      ?? Optimizer.update(parameters, state: &optimizerState, hyper: hyper, clipScale: clipScale)
     if let bad = updates.firstIndex(where: { !$0.finite }) {
       return try diverge(Divergence(
         step: stepNumber, quantity: .weights(parameter: parameters[bad].name), value: .infinity,
@@ -218,6 +212,20 @@ public final class Trainer {
   }
 
   private var lastLoss: Double? { history.stepLosses.last.map(Double.init) }
+
+  /// Whether a step with this loss and these squared gradient norms may update the weights.
+  static func canUpdate(loss: Double, squaredNorms: [Double]) -> Bool {
+    // The history keeps losses in Float32, so a loss beyond its range (≈ 3.4e38) is infinite.
+    Float(loss).isFinite && squaredNorms.allSatisfy(\.isFinite)
+  }
+
+  /// The factor that brings the gradient's global norm down to `clipNorm` (1 when it is within,
+  /// or clipping is off).
+  static func clipScale(squaredNorms: [Double], clipNorm: Float) -> Float {
+    let globalNorm = squaredNorms.reduce(0, +).squareRoot()
+    guard clipNorm > 0 && globalNorm > Double(clipNorm) else { return 1 }
+    return Float(Double(clipNorm) / globalNorm)
+  }
 
   private func diverge(_ d: Divergence) throws(EngineError) -> StepReport {
     divergence = d

@@ -16,6 +16,8 @@ struct mlt_pool {
   atomic_int_fast64_t pending;      // threads that have not finished the current task
   atomic_int sleepers;
   atomic_int busy;                  // a caller is running a task
+  atomic_int_fast64_t arrived;      // participants at the current barrier
+  atomic_uint_fast64_t crossings;   // barriers passed
   int stopping;                     // under lock
   mlt_task task;
   void *context;
@@ -79,6 +81,8 @@ mlt_pool *mlt_pool_create(int64_t size) {
   atomic_init(&pool->pending, 0);
   atomic_init(&pool->sleepers, 0);
   atomic_init(&pool->busy, 0);
+  atomic_init(&pool->arrived, 0);
+  atomic_init(&pool->crossings, 0);
   pthread_mutex_init(&pool->lock, NULL);
   pthread_cond_init(&pool->wake, NULL);
   pool->threads = calloc((size_t)size, sizeof(pthread_t));
@@ -108,12 +112,8 @@ static void publish(mlt_pool *pool) {
   }
 }
 
-void mlt_pool_run(mlt_pool *pool, mlt_task task, void *context) {
-  int expected = 0;
-  if (pool->size == 1 || !atomic_compare_exchange_strong(&pool->busy, &expected, 1)) {
-    for (int64_t i = 0; i < pool->size; i++) task(context, i);
-    return;
-  }
+/// Runs `task` on every participant; the caller holds `busy`.
+static void dispatch(mlt_pool *pool, mlt_task task, void *context) {
   pool->task = task;
   pool->context = context;
   atomic_store(&pool->pending, pool->size - 1);
@@ -126,6 +126,62 @@ void mlt_pool_run(mlt_pool *pool, mlt_task task, void *context) {
     relax();
     if ((++spins & 4095) == 0) sched_yield();
   }
+}
+
+/// Takes the pool for one task; false when another caller has it.
+static int take(mlt_pool *pool) {
+  int expected = 0;
+  return pool->size > 1 && atomic_compare_exchange_strong(&pool->busy, &expected, 1);
+}
+
+void mlt_pool_run(mlt_pool *pool, mlt_task task, void *context) {
+  if (!take(pool)) {
+    for (int64_t i = 0; i < pool->size; i++) task(context, i);
+    return;
+  }
+  dispatch(pool, task, context);
+  atomic_store(&pool->busy, 0);
+}
+
+/// Waits until every participant has arrived (all of them are running: the caller and the
+/// pool's threads, inside one task).
+static void barrier(mlt_pool *pool) {
+  uint_fast64_t crossing = atomic_load(&pool->crossings);
+  if (atomic_fetch_add(&pool->arrived, 1) == pool->size - 1) {
+    atomic_store(&pool->arrived, 0);
+    atomic_fetch_add(&pool->crossings, 1);
+    return;
+  }
+  unsigned spins = 0;
+  while (atomic_load(&pool->crossings) == crossing) {
+    relax();
+    if ((++spins & 4095) == 0) sched_yield();
+  }
+}
+
+typedef struct {
+  mlt_pool *pool;
+  mlt_phased_task task;
+  void *context;
+  int64_t phases;
+} phased_run;
+
+static void run_phased(void *argument, int64_t index) {
+  phased_run *run = argument;
+  for (int64_t phase = 0; phase < run->phases; phase++) {
+    if (phase > 0) barrier(run->pool);
+    run->task(run->context, index, phase);
+  }
+}
+
+void mlt_pool_run_phases(mlt_pool *pool, mlt_phased_task task, void *context, int64_t phases) {
+  if (!take(pool)) {
+    for (int64_t phase = 0; phase < phases; phase++)
+      for (int64_t i = 0; i < pool->size; i++) task(context, i, phase);
+    return;
+  }
+  phased_run run = {pool, task, context, phases};
+  dispatch(pool, run_phased, &run);
   atomic_store(&pool->busy, 0);
 }
 

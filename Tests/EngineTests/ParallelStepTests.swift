@@ -139,6 +139,43 @@ import Testing
     #expect(counts == [1000, 1000, 1000])
   }
 
+  /// No phase starts before the one before has ended on every thread: each index reads what
+  /// every index wrote in the phase before, 500 times over.
+  @Test(arguments: [2, 3])
+  func phasesEndEverywhereBeforeTheNextStarts(size: Int) throws {
+    let pool = try #require(WorkerPool(size: size))
+    var written = [Int](repeating: 0, count: size)
+    var seen = [Int](repeating: 0, count: size * 500)
+    written.withUnsafeMutableBufferPointer { w in
+      seen.withUnsafeMutableBufferPointer { s in
+        for round in 0..<500 {
+          pool.run(phases: 2) { i, phase in
+            if phase == 0 {
+              w[i] = round + 1
+            } else {
+              s[round * size + i] = (0..<size).reduce(0) { $0 + w[$1] }
+            }
+          }
+        }
+      }
+    }
+    let expected = (0..<500).flatMap { round in [Int](repeating: (round + 1) * size, count: size) }
+    #expect(seen == expected)
+  }
+
+  /// A task started while another runs on the same pool runs its indices on its own thread,
+  /// phase by phase.
+  @Test func aSecondCallerRunsItsPhasesInOrder() throws {
+    let pool = try #require(WorkerPool(size: 2))
+    var order: [String] = []
+    pool.run { i in
+      if i == 0 {
+        pool.run(phases: 2) { j, phase in order.append("\(phase).\(j)") }
+      }
+    }
+    #expect(order == ["0.0", "0.1", "1.0", "1.1"])
+  }
+
   /// A task started while another runs on the same pool runs its indices on its own thread.
   @Test func aSecondCallerRunsItsIndicesItself() throws {
     let pool = try #require(WorkerPool(size: 2))

@@ -20,6 +20,13 @@ mlt_pool *mlt_pool_create(int64_t size);
 /// calling thread instead (the same calls, so the same results).
 void mlt_pool_run(mlt_pool *pool, mlt_task task, void *context);
 
+typedef void (*mlt_phased_task)(void *context, int64_t index, int64_t phase);
+
+/// Runs task(context, i, p) for every i in 0..<size and every phase p in 0..<phases: each
+/// participant runs its phases in order, and no phase starts anywhere before the one before it
+/// has ended everywhere. When the pool is busy, runs phase by phase on the calling thread.
+void mlt_pool_run_phases(mlt_pool *pool, mlt_phased_task task, void *context, int64_t phases);
+
 /// Stops and joins the threads, then frees the pool.
 void mlt_pool_destroy(mlt_pool *pool);
 

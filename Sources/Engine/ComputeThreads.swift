@@ -62,18 +62,7 @@ final class WorkerPool: @unchecked Sendable {
   /// Calls `body(i)` once for every i in 0..<size, in parallel, and returns when all are done.
   /// Another thread's task already running on the pool makes this one run its indices in turn.
   func run(_ body: (Int) -> Void) {
-    withoutActuallyEscaping(body) { body in
-      let task = Task(body)
-      withExtendedLifetime(task) {
-        mlt_pool_run(
-          pool,
-          { context, index in
-            guard let context else { return }
-            Unmanaged<Task>.fromOpaque(context).takeUnretainedValue().body(Int(index))
-          },
-          Unmanaged.passUnretained(task).toOpaque())
-      }
-    }
+    run(phases: 1) { i, _ in body(i) }
   }
 
   /// Calls `body(i, phase)` for every i in 0..<size and phase in 0..<phases: every thread runs
@@ -97,10 +86,5 @@ final class WorkerPool: @unchecked Sendable {
   private final class PhasedTask {
     let body: (Int, Int) -> Void
     init(_ body: @escaping (Int, Int) -> Void) { self.body = body }
-  }
-
-  private final class Task {
-    let body: (Int) -> Void
-    init(_ body: @escaping (Int) -> Void) { self.body = body }
   }
 }

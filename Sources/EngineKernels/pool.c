@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+typedef void (*mlt_task)(void *context, int64_t index);
+
 // How long an idle thread spins before it sleeps on the condition variable.
 #define SPIN_NANOSECONDS 200000
 
@@ -34,6 +36,13 @@ static inline void relax(void) {
 #if defined(__x86_64__)
   __builtin_ia32_pause();
 #endif
+}
+
+/// One turn of a wait for another participant: a pause, and now and then a yield in case the
+/// one waited for lost its core to other work.
+static inline void wait_a_little(unsigned *spins) {
+  relax();
+  if ((++*spins & 4095) == 0) sched_yield();
 }
 
 static int64_t now_ns(void) {
@@ -119,28 +128,15 @@ static void dispatch(mlt_pool *pool, mlt_task task, void *context) {
   atomic_store(&pool->pending, pool->size - 1);
   publish(pool);
   task(context, 0);
-  // The others are usually a few microseconds behind; yield now and then in case one of them
-  // lost its core to other work.
+  // The others are usually a few microseconds behind.
   unsigned spins = 0;
-  while (atomic_load(&pool->pending) > 0) {
-    relax();
-    if ((++spins & 4095) == 0) sched_yield();
-  }
+  while (atomic_load(&pool->pending) > 0) wait_a_little(&spins);
 }
 
 /// Takes the pool for one task; false when another caller has it.
 static int take(mlt_pool *pool) {
   int expected = 0;
   return pool->size > 1 && atomic_compare_exchange_strong(&pool->busy, &expected, 1);
-}
-
-void mlt_pool_run(mlt_pool *pool, mlt_task task, void *context) {
-  if (!take(pool)) {
-    for (int64_t i = 0; i < pool->size; i++) task(context, i);
-    return;
-  }
-  dispatch(pool, task, context);
-  atomic_store(&pool->busy, 0);
 }
 
 /// Waits until every participant has arrived (all of them are running: the caller and the
@@ -153,10 +149,7 @@ static void barrier(mlt_pool *pool) {
     return;
   }
   unsigned spins = 0;
-  while (atomic_load(&pool->crossings) == crossing) {
-    relax();
-    if ((++spins & 4095) == 0) sched_yield();
-  }
+  while (atomic_load(&pool->crossings) == crossing) wait_a_little(&spins);
 }
 
 typedef struct {

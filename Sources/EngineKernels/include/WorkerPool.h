@@ -8,23 +8,18 @@
 
 #include <stdint.h>
 
-typedef void (*mlt_task)(void *context, int64_t index);
 typedef struct mlt_pool mlt_pool;
+typedef void (*mlt_phased_task)(void *context, int64_t index, int64_t phase);
 
-/// A pool of `size` participants: the caller of `mlt_pool_run` and `size − 1` threads.
+/// A pool of `size` participants: the caller of `mlt_pool_run_phases` and `size − 1` threads.
 /// Returns NULL when the threads cannot be started.
 mlt_pool *mlt_pool_create(int64_t size);
 
-/// Runs task(context, i) once for every i in 0..<size and returns when all have returned.
-/// When another thread is already running a task on this pool, runs every index in turn on the
-/// calling thread instead (the same calls, so the same results).
-void mlt_pool_run(mlt_pool *pool, mlt_task task, void *context);
-
-typedef void (*mlt_phased_task)(void *context, int64_t index, int64_t phase);
-
-/// Runs task(context, i, p) for every i in 0..<size and every phase p in 0..<phases: each
-/// participant runs its phases in order, and no phase starts anywhere before the one before it
-/// has ended everywhere. When the pool is busy, runs phase by phase on the calling thread.
+/// Runs task(context, i, p) for every i in 0..<size and every phase p in 0..<phases, the caller
+/// taking i = 0: each participant runs its phases in order, and no phase starts anywhere before
+/// the one before it has ended everywhere. When another thread is already running a task on
+/// this pool, runs phase by phase on the calling thread instead (the same calls, so the same
+/// results).
 void mlt_pool_run_phases(mlt_pool *pool, mlt_phased_task task, void *context, int64_t phases);
 
 /// Stops and joins the threads, then frees the pool.

@@ -57,20 +57,39 @@ public enum HistoryFile {
     return String(out)
   }
 
-  /// Reads the entries at `path`; none when it cannot be read.
+  /// Reads the entries at `path`; none when it cannot be read. Of a file larger than
+  /// `maximumBytes` only the end is read (the newest entries), so a huge file costs no more
+  /// memory than a full one.
   public static func load(_ path: String) -> [String] {
-    guard let data = FileManager.default.contents(atPath: path) else { return [] }
-    return parse(String(decoding: data, as: UTF8.self))
+    guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+    defer { try? handle.close() }
+    guard let size = try? handle.seekToEnd() else { return [] }
+    let start = size > UInt64(maximumBytes) ? size - UInt64(maximumBytes) : 0
+    guard (try? handle.seek(toOffset: start)) != nil, let data = try? handle.readToEnd() else { return [] }
+    var text = String(decoding: data, as: UTF8.self)
+    // A cut in the middle of an entry: drop its rest.
+    if start > 0, let newline = text.firstIndex(of: "\n") { text = String(text[text.index(after: newline)...]) }
+    return parse(text)
   }
+
+  /// The most bytes of a history file read: `limit` entries of a long line each.
+  static let maximumBytes = 1 << 20
 
   /// The most entries a history file keeps (the oldest go first).
   public static let limit = 1000
 
   /// Adds `entries` to the end of the file at `path` as it is now, so that lines another
   /// mltutor (a REPL and a tutor at once) saved meanwhile are kept; keeps the last `limit`.
+  /// The read and the write happen under a lock on `PATH.lock`, so two processes appending
+  /// at once both keep their lines.
   public static func append(_ entries: [String], to path: String) {
     guard !entries.isEmpty else { return }
-    save(Array((load(path) + entries).suffix(limit)), to: path)
+    let url = URL(fileURLWithPath: path)
+    try? FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    FileLock.withLock(path + ".lock") {
+      save(Array((load(path) + entries).suffix(limit)), to: path)
+    }
   }
 
   /// Writes `entries` to `path` through a temporary file renamed over it; failures are ignored

@@ -36,7 +36,7 @@ struct LessonsCommand: ParsableCommand {
           throw Failure(course.problems.first?.description ?? "no lessons in \(course.directory)")
         }
         let store = ProgressStore(directory: Locations.stateDirectory())
-        let (progress, warning) = store.load()
+        let (progress, warning) = store.load(course: course)
         if let warning { FileHandle.standardError.write(Data("mltutor: \(warning)\n".utf8)) }
         let current = progress.currentLesson.flatMap { name in course.lessons.firstIndex { $0.name == name } }
         print(CourseListing.table(course, progress, current: current).lines().joined(separator: "\n"))

@@ -14,13 +14,18 @@ public enum CourseListing {
   }
 
   /// "not started", "step 3 of 6, 2 done", "done", "done, redoing: step 2 of 6".
+  ///
+  /// The numbers shown stay within the lesson whatever the state holds: the step is clamped
+  /// to its steps and only distinct done steps among them are counted.
   static func describe(_ state: CourseProgress.LessonState, _ lesson: Lesson, isCurrent: Bool) -> String {
     let count = lesson.steps.count
+    let step = min(max(0, state.step), max(0, count - 1)) + 1
+    let done = Set(state.doneSteps.filter { (0..<count).contains($0) }).count
     if state.completed {
-      let redoing = state.doneSteps.count < count && (isCurrent || !state.doneSteps.isEmpty)
-      return redoing ? "done, redoing: step \(state.step + 1) of \(count)" : "done"
+      let redoing = done < count && (isCurrent || done > 0)
+      return redoing ? "done, redoing: step \(step) of \(count)" : "done"
     }
-    if state.doneSteps.isEmpty && state.step == 0 && !isCurrent { return "not started" }
-    return "step \(min(state.step, count - 1) + 1) of \(count), \(state.doneSteps.count) done"
+    if done == 0 && step == 1 && !isCurrent { return "not started" }
+    return "step \(step) of \(count), \(done) done"
   }
 }

@@ -50,7 +50,7 @@ public final class CourseSession {
     self.session = session
     self.reader = QuantityReader(session: session)
     self.store = store
-    let loaded = store?.load()
+    let loaded = store?.load(course: course)
     self.progress = loaded?.progress ?? CourseProgress()
     self.startupWarning = loaded?.warning
   }
@@ -132,11 +132,12 @@ public final class CourseSession {
     return quiz.index(ofKey: String(c)) != nil
   }
 
-  /// Saves the progress; says so once if saving fails.
+  /// Saves the progress, merged with what another mltutor saved meanwhile (which this
+  /// session then shows too); says so once if saving fails.
   func save() -> [Output] {
     guard let store else { return [] }
     do {
-      try store.save(progress)
+      progress = try store.save(progress)
       return []
     } catch {
       if saveFailed { return [] }

@@ -1,0 +1,30 @@
+extension CourseProgress {
+  /// Joins the progress this process made (`self`, changed from `base`, what it last read or
+  /// wrote) with what another process saved meanwhile (`disk`), so that neither loses steps.
+  ///
+  /// Per lesson: the done steps are this process's plus those another added since `base`
+  /// (steps this process cleared to redo a lesson stay cleared); a lesson completed by either
+  /// stays completed; the step is this process's where it moved it or is in that lesson now,
+  /// else the other's. The current lesson is this process's, the later saver's.
+  ///
+  ///     mine.merged(base: lastRead, disk: onDisk)   // A's lesson 1 and B's lesson 2, both kept
+  public func merged(base: CourseProgress, disk: CourseProgress) -> CourseProgress {
+    var out = self
+    out.currentLesson = currentLesson ?? disk.currentLesson
+    for (name, theirs) in disk.lessons {
+      guard let mine = lessons[name] else {
+        out.lessons[name] = theirs
+        continue
+      }
+      let old = base.lessons[name] ?? LessonState()
+      var state = mine
+      let added = Set(theirs.doneSteps).subtracting(old.doneSteps)
+      state.doneSteps = Array(Set(mine.doneSteps).union(added)).sorted()
+      state.completed = mine.completed || theirs.completed
+      let moved = mine.step != old.step || name == currentLesson
+      state.step = moved ? mine.step : theirs.step
+      out.lessons[name] = state
+    }
+    return out
+  }
+}

@@ -74,4 +74,34 @@ import Testing
     #expect(error("min(w) > 1") == "column 1: min() takes two or more numbers")
     #expect(error("1 < steps < 5") == "column 11: comparisons do not chain: write 'a < b and b < c'")
   }
+
+  // MARK: - Depth
+
+  @Test func deepNestingIsAnErrorNotACrash() {
+    let limit = CheckParser.maximumDepth
+    let parens = String(repeating: "(", count: 10_000) + "steps > 1" + String(repeating: ")", count: 10_000)
+    #expect(error(parens) == "column \(limit + 1): the check nests more than \(limit) levels deep: write it more simply")
+    let nots = String(repeating: "not ", count: 100_000) + "diverged"
+    #expect(error(nots) == "column \(4 * limit + 1): the check nests more than \(limit) levels deep: write it more simply")
+    let minus = "steps > " + String(repeating: "-", count: 100_000) + "1"
+    #expect(error(minus)?.contains("nests more than") == true)
+    let calls = "steps > " + String(repeating: "abs(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
+    #expect(error(calls)?.contains("nests more than") == true)
+  }
+
+  /// A chain of operators needs no recursion to parse, but the tree it builds does to be
+  /// evaluated, compared and freed: its depth is bounded too.
+  @Test func longChainsAreBounded() throws {
+    let sum = "steps > " + Array(repeating: "1", count: 100_000).joined(separator: " + ")
+    #expect(error(sum)?.contains("nests more than") == true)
+    let ands = Array(repeating: "diverged", count: 100_000).joined(separator: " and ")
+    #expect(error(ands)?.contains("nests more than") == true)
+    // Within the limit, all is well.
+    let fine = "steps > " + Array(repeating: "1", count: 60).joined(separator: " + ")
+    let expression = try parse(fine)
+    #expect(expression.depth() == 61)
+    #expect(try expression.evaluate { _ in .value(.number(100)) } == .boolean(true))
+    let nested = String(repeating: "(", count: 60) + "steps > 1" + String(repeating: ")", count: 60)
+    #expect(error(nested) == nil)
+  }
 }

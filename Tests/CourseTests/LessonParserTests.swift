@@ -97,4 +97,13 @@ import Testing
   @Test func aURLInProseIsNotAField() {
     #expect(problems("# T\ngoal: g\n## S\nsee https://example.org for more\nquiz: q?\nchoice: a | no\nchoice*: b | yes").isEmpty)
   }
+
+  @Test func aDeeplyNestedCheckIsAProblemAtItsLine() {
+    let deep = String(repeating: "(", count: 10_000) + "steps > 1" + String(repeating: ")", count: 10_000)
+    let text = sample.replacingOccurrences(of: "check: abs(w - 4) < 1", with: "check: " + deep)
+    let (_, problems) = LessonParser.parse(text, file: "01-deep.md", name: "deep")
+    #expect(problems.map(\.description) == [
+      "01-deep.md:14: the check does not parse at column \(CheckParser.maximumDepth + 1): the check nests more than \(CheckParser.maximumDepth) levels deep: write it more simply"
+    ])
+  }
 }

@@ -42,6 +42,24 @@ public indirect enum CheckExpression: Equatable, Sendable {
     case or
   }
 
+  /// How many levels the tree has (a leaf is 1), counted no further than `limit + 1`.
+  public func depth(limit: Int = .max) -> Int {
+    guard limit > 0 else { return 1 }
+    switch self {
+    case .number, .string, .boolean, .quantity: return 1
+    case .negate(let x), .not(let x): return 1 + x.depth(limit: limit - 1)
+    case .arithmetic(_, let a, let b), .compare(_, let a, let b), .logic(_, let a, let b):
+      return 1 + Swift.max(a.depth(limit: limit - 1), b.depth(limit: limit - 1))
+    case .call(_, let args):
+      var deepest = 0
+      for a in args {
+        deepest = Swift.max(deepest, a.depth(limit: limit - 1))
+        if deepest >= limit { break }
+      }
+      return 1 + deepest
+    }
+  }
+
   /// Every quantity the expression names, in order of first appearance.
   public var quantities: [String] {
     var names: [String] = []

@@ -13,9 +13,18 @@
 ///     primary    = NUMBER | STRING | "true" | "false" | NAME | NAME "(" args ")" | "(" or ")"
 ///
 /// Every error names the column where the check went wrong.
+///
+/// NB: a check nests at most `maximumDepth` levels (parentheses, `not`, `-`, function calls,
+/// and the tree a chain of operators builds), so that neither this recursive parser nor the
+/// recursive evaluation of what it builds can run out of stack on a check written badly.
 public struct CheckParser {
+  /// The deepest a check may nest: far beyond any check a lesson needs.
+  public static let maximumDepth = 64
+
   private let tokens: [CheckToken]
   private var index = 0
+  /// Levels of recursion the parse is in now.
+  private var nesting = 0
   private let types: (String) -> CheckType?
   private let names: [String]
 
@@ -61,6 +70,26 @@ public struct CheckParser {
     }
   }
 
+  /// Enters one level of recursion; fails past `maximumDepth`.
+  private mutating func enter(column: Int) throws(CheckError) {
+    nesting += 1
+    guard nesting <= Self.maximumDepth else { throw Self.tooDeep(column: column) }
+  }
+
+  private mutating func leave() { nesting -= 1 }
+
+  private static func tooDeep(column: Int) -> CheckError {
+    CheckError(column: column, "the check nests more than \(maximumDepth) levels deep: write it more simply")
+  }
+
+  /// `node` once it is known to be no deeper than `maximumDepth`.
+  private static func bounded(
+    _ node: (CheckExpression, CheckType), column: Int
+  ) throws(CheckError) -> (CheckExpression, CheckType) {
+    guard node.0.depth(limit: maximumDepth) <= maximumDepth else { throw tooDeep(column: column) }
+    return node
+  }
+
   private mutating func parseOr() throws(CheckError) -> (CheckExpression, CheckType) {
     var (left, leftType) = try parseAnd()
     while isWord("or") {
@@ -69,8 +98,7 @@ public struct CheckParser {
       let (right, rightType) = try parseAnd()
       try expect(.boolean, leftType, column: column, "'or'")
       try expect(.boolean, rightType, column: column, "'or'")
-      left = .logic(.or, left, right)
-      leftType = .boolean
+      (left, leftType) = try Self.bounded((.logic(.or, left, right), .boolean), column: column)
     }
     return (left, leftType)
   }
@@ -83,8 +111,7 @@ public struct CheckParser {
       let (right, rightType) = try parseNot()
       try expect(.boolean, leftType, column: column, "'and'")
       try expect(.boolean, rightType, column: column, "'and'")
-      left = .logic(.and, left, right)
-      leftType = .boolean
+      (left, leftType) = try Self.bounded((.logic(.and, left, right), .boolean), column: column)
     }
     return (left, leftType)
   }
@@ -93,9 +120,11 @@ public struct CheckParser {
     guard isWord("not") else { return try parseComparison() }
     let column = current.column
     advance()
+    try enter(column: column)
     let (operand, type) = try parseNot()
+    leave()
     try expect(.boolean, type, column: column, "'not'")
-    return (.not(operand), .boolean)
+    return try Self.bounded((.not(operand), .boolean), column: column)
   }
 
   private mutating func parseComparison() throws(CheckError) -> (CheckExpression, CheckType) {
@@ -118,7 +147,7 @@ public struct CheckParser {
     if case .symbol(let next) = current.kind, CheckExpression.ComparisonOperator(rawValue: next) != nil {
       throw CheckError(column: current.column, "comparisons do not chain: write 'a < b and b < c'")
     }
-    return (.compare(op, left, right), .boolean)
+    return try Self.bounded((.compare(op, left, right), .boolean), column: column)
   }
 
   private mutating func parseSum() throws(CheckError) -> (CheckExpression, CheckType) {
@@ -129,8 +158,7 @@ public struct CheckParser {
       let (right, rightType) = try parseProduct()
       try expect(.number, leftType, column: column, "'\(s)'")
       try expect(.number, rightType, column: column, "'\(s)'")
-      left = .arithmetic(s == "+" ? .plus : .minus, left, right)
-      leftType = .number
+      (left, leftType) = try Self.bounded((.arithmetic(s == "+" ? .plus : .minus, left, right), .number), column: column)
     }
     return (left, leftType)
   }
@@ -143,8 +171,7 @@ public struct CheckParser {
       let (right, rightType) = try parseUnary()
       try expect(.number, leftType, column: column, "'\(s)'")
       try expect(.number, rightType, column: column, "'\(s)'")
-      left = .arithmetic(s == "*" ? .times : .divided, left, right)
-      leftType = .number
+      (left, leftType) = try Self.bounded((.arithmetic(s == "*" ? .times : .divided, left, right), .number), column: column)
     }
     return (left, leftType)
   }
@@ -153,10 +180,12 @@ public struct CheckParser {
     guard isSymbol("-") else { return try parsePrimary() }
     let column = current.column
     advance()
+    try enter(column: column)
     let (operand, type) = try parseUnary()
+    leave()
     try expect(.number, type, column: column, "'-'")
     if case .number(let x) = operand { return (.number(-x), .number) }
-    return (.negate(operand), .number)
+    return try Self.bounded((.negate(operand), .number), column: column)
   }
 
   private mutating func parsePrimary() throws(CheckError) -> (CheckExpression, CheckType) {
@@ -170,7 +199,9 @@ public struct CheckParser {
       return (.string(s), .string)
     case .symbol("("):
       advance()
+      try enter(column: token.column)
       let inner = try parseOr()
+      leave()
       guard isSymbol(")") else {
         throw CheckError(column: current.column, "expected ')' to close the '(' at column \(token.column), found \(current.shown)")
       }
@@ -200,6 +231,7 @@ public struct CheckParser {
       throw CheckError(column: column, "unknown function '\(name)': the functions are abs, min and max")
     }
     advance()  // "("
+    try enter(column: column)
     var arguments: [CheckExpression] = []
     if !isSymbol(")") {
       while true {
@@ -215,6 +247,7 @@ public struct CheckParser {
       throw CheckError(column: current.column, "expected ',' or ')' in \(name)(), found \(current.shown)")
     }
     advance()
+    leave()
     switch function {
     case .abs where arguments.count != 1:
       throw CheckError(column: column, "abs() takes one number, not \(arguments.count)")
@@ -224,6 +257,6 @@ public struct CheckParser {
       }
     default: break
     }
-    return (.call(function, arguments), .number)
+    return try Self.bounded((.call(function, arguments), .number), column: column)
   }
 }

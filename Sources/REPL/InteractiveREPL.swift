@@ -13,6 +13,7 @@ final class InteractiveREPL {
   let session: LineRunner
   let environment: [String: String]
   let forceASCII: Bool
+  let forceUnicode: Bool
   private let editor: LineEditor
   private var progressShown = false
 
@@ -20,11 +21,14 @@ final class InteractiveREPL {
 
   let greeting: String?
 
-  init(session: LineRunner, greeting: String? = nil, historyPath: String?, dataNames: [String], environment: [String: String], forceASCII: Bool) {
+  init(session: LineRunner, greeting: String? = nil, historyPath: String?, dataNames: [String], environment: [String: String], forceASCII: Bool,
+    forceUnicode: Bool = false
+  ) {
     self.session = session
     self.greeting = greeting
     self.environment = environment
     self.forceASCII = forceASCII
+    self.forceUnicode = forceUnicode
     CompletionSource.completer.withLock { $0 = Completer(dataNames: dataNames, runNames: session.runNames, extraCommands: session.extraCommands) }
     // libedit needs the locale's character set to edit beyond ASCII.
     setlocale(LC_CTYPE, "")
@@ -35,8 +39,10 @@ final class InteractiveREPL {
   func run() -> Int32 {
     let installed = mlt_sigint_install() == 0
     defer { if installed { mlt_sigint_restore() } }
+    let guarded = mlt_terminal_guard_install(STDIN_FILENO) == 0
+    defer { if guarded { mlt_terminal_guard_remove() } }
     print("mltutor: type `help` for the commands, Tab to complete, Ctrl-D to leave.")
-    if let greeting { print(greeting) }
+    if let greeting { print(printer.shown(greeting)) }
     while let line = editor.readLine(prompt: Self.prompt) {
       editor.remember(line)
       mlt_sigint_clear()
@@ -54,13 +60,18 @@ final class InteractiveREPL {
     return 0
   }
 
-  private func show(_ outputs: [Output]) {
-    let width = Terminal.columns(environment: environment)
-    let printer = OutputPrinter(
-      width: width,
+  /// How outputs are printed now (the terminal's width may have changed).
+  private var printer: OutputPrinter {
+    OutputPrinter(
+      width: Terminal.columns(environment: environment),
       style: DisplayStyle.chartStyle(
-        environment: environment, isTerminal: Terminal.isTerminal(STDOUT_FILENO), forceASCII: forceASCII),
+        environment: environment, isTerminal: Terminal.isTerminal(STDOUT_FILENO), forceASCII: forceASCII,
+        forceUnicode: forceUnicode),
       wrapsText: true)
+  }
+
+  private func show(_ outputs: [Output]) {
+    let printer = self.printer
     for output in outputs {
       let lines = printer.lines(output)
       if output.isError {
@@ -76,7 +87,7 @@ final class InteractiveREPL {
   private func showProgress(_ progress: TrainingProgress) {
     guard Terminal.isTerminal(STDERR_FILENO) else { return }
     let width = Terminal.columns(STDERR_FILENO, environment: environment)
-    Terminal.writeError("\r" + ProgressLine.text(progress, width: width) + "\u{1B}[K")
+    Terminal.writeError("\r" + printer.shown(ProgressLine.text(progress, width: width)) + "\u{1B}[K")
     progressShown = true
   }
 

@@ -23,8 +23,15 @@ struct TutorCommand: ParsableCommand {
   @Option(help: "A folder of lessons to use instead of the built-in course.")
   var lessons: String?
 
-  @Flag(help: "Draw with ASCII characters only.")
+  @Flag(help: "Draw with ASCII characters only (the default when the locale is not UTF-8).")
   var ascii = false
+
+  @Flag(help: "Draw with Unicode even when the locale is not UTF-8 (the terminal decodes UTF-8).")
+  var unicode = false
+
+  func validate() throws {
+    if ascii && unicode { throw ValidationError("--ascii and --unicode contradict each other: give one") }
+  }
 
   func run() throws {
     try Self.reportingFailures(runTutor)
@@ -40,7 +47,7 @@ struct TutorCommand: ParsableCommand {
     let options = TutorApp.Options(
       lessonsDirectory: directory, lesson: lesson, forceASCII: ascii,
       historyPath: state + "/history", progressDirectory: state,
-      locations: resolvedDataLocations(), environment: environment)
+      locations: resolvedDataLocations(), environment: environment, forceUnicode: unicode)
     switch TutorApp.run(options) {
     case .finished:
       // NB: OpenBLAS, used by the session's thread, can hang in its exit handler when it was
@@ -48,14 +55,15 @@ struct TutorCommand: ParsableCommand {
       fflush(nil)
       _exit(0)
     case .interrupted(let signal):
-      // As a shell reports a process ended by a signal: 128 + its number.
+      // Ended by the signal itself, as it would have without the tutor (a shell reports
+      // 128 + its number).
       fflush(nil)
-      _exit(128 + signal)
+      TutorApp.end(by: signal)
     case .noTerminal(let reason):
       FileHandle.standardError.write(Data("mltutor: \(reason); starting the line REPL instead (`mltutor repl`).\n".utf8))
       let repl = LineREPL.Options(
         forceASCII: ascii, historyPath: state + "/history", locations: resolvedDataLocations(),
-        lessonsDirectory: directory, progressDirectory: state)
+        lessonsDirectory: directory, progressDirectory: state, forceUnicode: unicode)
       var status: Int32 = 0
       do throws(LineREPL.ScriptError) {
         status = try LineREPL.run(repl)

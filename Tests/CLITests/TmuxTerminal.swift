@@ -26,7 +26,9 @@ struct TmuxTerminal {
       for fd in /proc/self/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done 2>/dev/null
       exec "$@"
       """
-    return try Binary.runProgram("/bin/bash", ["-c", script, "bash", tmux, "-L", socket] + arguments).stdout
+    // NB: `-u`: the pane decodes UTF-8 whatever the runner's locale, so that a test sees the
+    // characters a program really wrote (a tmux without it shows `_` for them).
+    return try Binary.runProgram("/bin/bash", ["-c", script, "bash", tmux, "-u", "-L", socket] + arguments).stdout
   }
 
   func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
@@ -62,6 +64,22 @@ struct TmuxTerminal {
   /// Ends the session, and with it the server. NB: not `kill-server`, which signals the
   /// server with SIGTERM: a server started from a test runner may have it blocked.
   func stop() { _ = try? run(["kill-session", "-t", session]) }
+
+  /// Whether `stty -a`'s output (somewhere in `text`) shows a terminal in its usual mode:
+  /// signals from keys, line editing, echo, CR to NL on input and output processing all on.
+  static func sttyIsSane(_ text: String) -> Bool {
+    let words = Set(text.split(whereSeparator: \.isWhitespace).map(String.init))
+    return ["isig", "icanon", "echo", "icrnl", "opost"].allSatisfy { words.contains($0) && !words.contains("-" + $0) }
+  }
+
+  /// The signals whose default action ends a process, with their numbers on Linux.
+  static let terminatingSignals: [(String, Int32)] = [
+    ("HUP", SIGHUP), ("INT", SIGINT), ("QUIT", SIGQUIT), ("ILL", SIGILL), ("TRAP", SIGTRAP),
+    ("ABRT", SIGABRT), ("BUS", SIGBUS), ("FPE", SIGFPE), ("USR1", SIGUSR1), ("SEGV", SIGSEGV),
+    ("USR2", SIGUSR2), ("ALRM", SIGALRM), ("TERM", SIGTERM), ("STKFLT", SIGSTKFLT),
+    ("XCPU", SIGXCPU), ("XFSZ", SIGXFSZ), ("VTALRM", SIGVTALRM), ("PROF", SIGPROF),
+    ("IO", SIGIO), ("PWR", SIGPWR), ("SYS", SIGSYS),
+  ]
 
   static func lastLine(_ screen: String) -> String {
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: true)

@@ -77,9 +77,7 @@ import Testing
       try pane.wait("the question") { $0.contains("Quit anyway?") }
       try pane.keys("y")
       let after = try pane.wait("the exit and stty") { $0.contains("[exit 0]") && $0.contains("icanon") }
-      #expect(after.contains(" icanon"), "\(after)")
-      #expect(!after.contains("-icanon"), "\(after)")
-      #expect(after.contains(" echo "), "\(after)")
+      #expect(TmuxTerminal.sttyIsSane(after), "\(after)")
     }
   }
 
@@ -103,43 +101,11 @@ import Testing
       // Ctrl-C leaves, and the terminal is sane after.
       try pane.keys("Escape", "C-c")
       let after = try pane.wait("the exit and stty") { $0.contains("[exit 0]") && $0.contains("icanon") }
-      #expect(!after.contains("-icanon") && after.contains(" echo "), "\(after)")
+      #expect(TmuxTerminal.sttyIsSane(after), "\(after)")
     }
   }
 
-  /// SIGTERM ends the tutor as a quit does; a crash (here a SIGSEGV sent to it) prints
-  /// Swift's crash report after the screen is gone. Either way the terminal is sane after.
-  /// NB: the test runner starts tmux with signals blocked, which the tutor itself must undo.
-  @Test(.enabled(if: tmux != nil, "tmux is not installed (make test-deps installs it)"),
-    arguments: [("TERM", SIGTERM), ("SEGV", SIGSEGV)])
-  func signalsLeaveASaneTerminal(signal: String, number: Int32) throws {
-    let status = 128 + Int(number)
-    guard let tmux = Self.tmux, let binary = Binary.path else { throw Binary.MissingBinary() }
-    let state = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: state) }
-    let launcher = state.appendingPathComponent("launch.sh")
-    try """
-      echo $$ > "$1/pid"
-      exec env XDG_STATE_HOME="$1" LANG=C.UTF-8 NCURSES_NO_UTF8_ACS=1 TERM=xterm-256color "$2"
-      """.write(to: launcher, atomically: true, encoding: .utf8)
-    let pane = TmuxTerminal(tmux: tmux, session: "tutor")
-    defer { pane.stop() }
-    let command = "bash '\(launcher.path)' '\(state.path)' '\(binary)'; echo \"[exit $?]\"; stty -a; sleep 60"
-    _ = try pane.run(["new-session", "-d", "-s", "tutor", "-x", "100", "-y", "30", command])
-    try pane.wait("the first step") { $0.contains("Step 1 of") }
-    let pidText = try String(contentsOf: state.appendingPathComponent("pid"), encoding: .utf8)
-    let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
-    #expect(kill(pid, number) == 0)
-    try pane.wait("the exit", seconds: 60) { $0.contains("[exit \(status)]") && $0.contains("icanon") }
-    let after = try pane.scrollback()
-    #expect(!after.contains("-icanon"), "\(after)")
-    #expect(after.contains(" echo "), "\(after)")
-    if signal == "SEGV" {
-      #expect(after.contains("Program crashed"), "the crash report is shown:\n\(after)")
-    }
-    let shown = try pane.screen()
-    #expect(!shown.contains("Step 1 of"), "the tutor's screen is gone:\n\(shown)")
-  }
+  // Signals: TerminalSignalTests.
 
   @Test(.enabled(if: tmux != nil, "tmux is not installed (make test-deps installs it)"))
   func dumbTerminalFallsBackToTheREPL() throws {

@@ -25,4 +25,12 @@ void mlt_sigint_clear(void);
 /// Ctrl-U (kill the line) and then a newline, so `readline` hands back an empty line.
 int mlt_getc(FILE *stream);
 
+/// Saves the settings of the terminal on `fd` and catches every signal that would end the
+/// process (but SIGINT, see above) to put them back first, then end the process by it;
+/// ignores SIGPIPE. Returns 0, or -1 when `fd` is not a terminal.
+int mlt_terminal_guard_install(int fd);
+
+/// Puts the terminal's settings and the signal handlers back as they were.
+void mlt_terminal_guard_remove(void);
+
 #endif

@@ -1,8 +1,8 @@
 @preconcurrency import CNCursesW
 @preconcurrency import Glibc
 
-/// Restoring the terminal on every way out: `q`, Ctrl-C, SIGINT/SIGTERM/SIGHUP, `exit` and a
-/// crash.
+/// Restoring the terminal on every way out: `q`, Ctrl-C, every signal that ends a process
+/// (see the shim: a flag for the asynchronous ones, a handler for crashes), `exit` and a crash.
 ///
 /// While the screen is up, stderr goes to an unlinked temporary file; when the terminal is
 /// restored (normally, at exit, or in the crash handler before the previous handler — Swift's
@@ -14,12 +14,25 @@
 /// Swift file in a debug build, and in a release build too when whole-module optimisation
 /// splits the module across threads). So these functions are never inlined elsewhere.
 enum TerminalRestore {
-  /// Installs the signal flag, the crash handlers and the `atexit` restore.
+  /// Installs the signal flag, the crash handlers and the `atexit` restore, and ignores SIGPIPE.
   @inline(never) static func begin() {
     // Lives as long as the process: the crash handler reads it.
-    let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 32)
-    previous.initialize(repeating: sigaction(), count: 32)
-    mlt_install_handlers(previous)
+    let count = Int(MLT_SIGNALS)
+    let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: count)
+    previous.initialize(repeating: sigaction(), count: count)
+    let replaced = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+    replaced.initialize(repeating: 0, count: count)
+    mlt_install_handlers(previous, replaced)
+  }
+
+  /// Puts the signal handlers back as they were before `begin` (no screen could be opened).
+  @inline(never) static func end() { mlt_uninstall_handlers() }
+
+  /// Ends the process by `signal`, as it would have ended without mltutor's handler (a shell
+  /// reports 128 + its number).
+  @inline(never) static func die(by signal: Int32) -> Never {
+    mlt_die_by_signal(signal)
+    _exit(128 + signal)
   }
 
   /// curses is drawing: restoring must call `endwin`, and stderr goes to the log until then.
@@ -41,6 +54,7 @@ enum TerminalRestore {
   /// Leaves curses, puts stderr back and replays its log; idempotent.
   @inline(never) static func restore() { mlt_restore_terminal() }
 
-  /// A SIGINT, SIGTERM or SIGHUP that arrived since the last call.
+  /// The last of the asynchronous terminating signals that arrived since the last call; 0 for
+  /// none.
   @inline(never) static func takeSignal() -> Int32 { mlt_take_signal() }
 }

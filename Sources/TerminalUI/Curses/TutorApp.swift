@@ -16,6 +16,8 @@ public enum TutorApp {
     /// A lesson to open (name or number); nil resumes.
     public var lesson: String?
     public var forceASCII = false
+    /// Unicode even in a locale that is not UTF-8.
+    public var forceUnicode = false
     /// The history file shared with `mltutor repl`; nil for none.
     public var historyPath: String?
     /// Where progress is saved; nil keeps it in memory.
@@ -26,8 +28,9 @@ public enum TutorApp {
     public init(
       lessonsDirectory: String, lesson: String? = nil, forceASCII: Bool = false,
       historyPath: String? = nil, progressDirectory: String? = nil, locations: DataLocations,
-      environment: [String: String] = ProcessInfo.processInfo.environment
+      environment: [String: String] = ProcessInfo.processInfo.environment, forceUnicode: Bool = false
     ) {
+      self.forceUnicode = forceUnicode
       self.lessonsDirectory = lessonsDirectory
       self.lesson = lesson
       self.forceASCII = forceASCII
@@ -40,7 +43,8 @@ public enum TutorApp {
 
   public enum Outcome: Equatable, Sendable {
     case finished
-    /// Ended by SIGINT, SIGTERM or SIGHUP (the signal's number); the terminal is restored.
+    /// Ended by a signal (its number), such as SIGTERM or SIGHUP; the terminal is restored,
+    /// and `end(by:)` ends the process by it.
     case interrupted(by: Int32)
     /// No usable terminal, and why (for a one-line explanation).
     case noTerminal(String)
@@ -53,9 +57,11 @@ public enum TutorApp {
     TerminalRestore.begin()
     let screen: CursesScreen
     do {
-      screen = try CursesScreen(forceASCII: options.forceASCII, environment: options.environment)
+      screen = try CursesScreen(
+        forceASCII: options.forceASCII, forceUnicode: options.forceUnicode, environment: options.environment)
     } catch {
       TerminalRestore.restore()
+      TerminalRestore.end()
       return .noTerminal(error.reason)
     }
     let course = CourseSession(
@@ -68,10 +74,19 @@ public enum TutorApp {
     let history = options.historyPath.map(HistoryFile.load) ?? []
     let completion = Completion.standard(extraCommands: CourseSession.commandNames)
     var state = TutorState(width: screen.width, height: screen.height, history: history, completion: completion)
-    let signal = loop(&state, screen: screen, worker: worker, historyPath: options.historyPath)
-    worker.shutdown()
+    state.asciiText = screen.style.glyphs == .ascii
+    var signal = loop(&state, screen: screen, worker: worker, historyPath: options.historyPath)
+    // NB: the screen goes first, so that a signal cannot find it up while the worker stops.
     screen.close()
+    worker.shutdown()
+    if signal == 0 { signal = TerminalRestore.takeSignal() }
     return signal == 0 ? .finished : .interrupted(by: signal)
+  }
+
+  /// Ends the process by `signal` once the tutor has put the terminal back.
+  public static func end(by signal: Int32) -> Never {
+    TerminalRestore.restore()
+    TerminalRestore.die(by: signal)
   }
 
   /// Reads keys and draws until the learner quits (0) or a stop signal arrives (its number).

@@ -8,7 +8,7 @@ public struct Grid: Hashable, Sendable {
   public let width: Int
   public let height: Int
   /// Row-major: the cell at column x, row y is `cells[y * width + x]`.
-  public private(set) var cells: [Cell]
+  public internal(set) var cells: [Cell]
 
   /// A blank grid; negative sizes are taken as 0.
   public init(width: Int, height: Int) {

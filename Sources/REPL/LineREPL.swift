@@ -10,8 +10,10 @@ public enum LineREPL {
   public struct Options: Sendable {
     /// A script to run instead of standard input.
     public var scriptPath: String?
-    /// ASCII charts even in a UTF-8 locale.
+    /// ASCII even in a UTF-8 locale.
     public var forceASCII = false
+    /// Unicode even in a locale that is not UTF-8 (the terminal decodes it all the same).
+    public var forceUnicode = false
     /// Where the interactive history is kept; nil for no history file.
     public var historyPath: String?
     public var locations: DataLocations
@@ -24,8 +26,9 @@ public enum LineREPL {
     public init(
       scriptPath: String? = nil, forceASCII: Bool = false, historyPath: String? = nil,
       locations: DataLocations, environment: [String: String] = ProcessInfo.processInfo.environment,
-      lessonsDirectory: String? = nil, progressDirectory: String? = nil
+      lessonsDirectory: String? = nil, progressDirectory: String? = nil, forceUnicode: Bool = false
     ) {
+      self.forceUnicode = forceUnicode
       self.scriptPath = scriptPath
       self.forceASCII = forceASCII
       self.historyPath = historyPath
@@ -69,14 +72,14 @@ public enum LineREPL {
       .filter { !$0.contains(":") } + ["idx:", "csv:"]
     let repl = InteractiveREPL(
       session: runner, greeting: courseSession.map(greeting), historyPath: options.historyPath, dataNames: names,
-      environment: options.environment, forceASCII: options.forceASCII)
+      environment: options.environment, forceASCII: options.forceASCII, forceUnicode: options.forceUnicode)
     return repl.run()
   }
 
   /// One line on how to reach the course: resume where the learner left off, or begin.
   static func greeting(_ c: CourseSession) -> String {
     if let name = c.progress.currentLesson, let lesson = c.course.lessons.first(where: { $0.name == name }) {
-      let step = (c.progress.lessons[name]?.step ?? 0) + 1
+      let step = min(max(0, c.progress.state(name).step), max(0, lesson.steps.count - 1)) + 1
       return "Type `lesson` to go on with \(lesson.title) (step \(step) of \(lesson.steps.count)), or `lessons` for the list."
     }
     return "New here? Type `lesson 1` to start the course, or `lessons` for the list."
@@ -84,7 +87,8 @@ public enum LineREPL {
 
   private static func runScript(_ session: LineRunner, _ options: Options, nextLine: () -> String?) -> Int32 {
     let style = DisplayStyle.chartStyle(
-      environment: options.environment, isTerminal: false, forceASCII: options.forceASCII)
+      environment: options.environment, isTerminal: false, forceASCII: options.forceASCII,
+      forceUnicode: options.forceUnicode)
     let runner = ScriptRunner(session: session, printer: OutputPrinter(width: scriptWidth, style: style))
     let result = runner.run(
       nextLine: nextLine,

@@ -7,7 +7,7 @@ import Tutor
 /// `min(width, 100)` columns wide at the height the output asks for, under their title;
 /// tables get aligned columns; an error is one line behind a prefix (`error: ` at the prompt,
 /// `line N: ` in a script). Without colour no escape code is written, and no line ends in
-/// spaces.
+/// spaces. In the ASCII style every line is plain ASCII: text is spelt by `ASCIIText`.
 ///
 ///     OutputPrinter(width: 80, style: .ascii).lines(.error("no data yet"))
 ///     // ["error: no data yet"]
@@ -37,16 +37,19 @@ public struct OutputPrinter: Sendable {
 
   /// One output's lines.
   public func lines(_ output: Output, errorPrefix: String = "error: ") -> [String] {
-    switch output {
+    switch style.glyphs == .ascii ? output.asciiText() : output {
     case .text(let lines): return lines.map(Self.trimmingTrailingSpaces).flatMap(wrapped)
     case .table(let table): return table.lines()
-    case .error(let message): return wrapped(errorPrefix + message)
+    case .error(let message): return wrapped(shown(errorPrefix) + message)
     case .chart(let spec, let title, let height):
       let grid = spec.render(width: chartWidth, height: max(1, height), style: style).trimmed()
       let body = style.color ? grid.ansiLines() : grid.lines().map(Self.trimmingTrailingSpaces)
       return (title.isEmpty ? [] : [title]) + body
     }
   }
+
+  /// Text of the REPL's own (a prefix, a progress line) as this style shows it.
+  public func shown(_ text: String) -> String { style.glyphs == .ascii ? ASCIIText.text(text) : text }
 
   private func wrapped(_ line: String) -> [String] {
     wrapsText ? TextWrap.lines(line, width: width) : [line]

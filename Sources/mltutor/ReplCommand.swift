@@ -19,8 +19,15 @@ struct ReplCommand: ParsableCommand {
   @Argument(help: "A script of commands to run (default: standard input).")
   var file: String?
 
-  @Flag(help: "Draw charts with ASCII characters only.")
+  @Flag(help: "Print with ASCII characters only (the default when the locale is not UTF-8).")
   var ascii = false
+
+  @Flag(help: "Print with Unicode even when the locale is not UTF-8 (the terminal decodes UTF-8).")
+  var unicode = false
+
+  func validate() throws {
+    if ascii && unicode { throw ValidationError("--ascii and --unicode contradict each other: give one") }
+  }
 
   @Option(name: .customLong("lessons"), help: "The course folder (default: the one installed with mltutor).")
   var lessons: String?
@@ -31,7 +38,7 @@ struct ReplCommand: ParsableCommand {
       historyPath: Locations.stateDirectory() + "/history",
       locations: resolvedDataLocations(),
       lessonsDirectory: lessons ?? Locations.lessonsDirectory(),
-      progressDirectory: Locations.stateDirectory())
+      progressDirectory: Locations.stateDirectory(), forceUnicode: unicode)
     var status: Int32 = 0
     try Self.reportingFailures {
       do throws(LineREPL.ScriptError) {

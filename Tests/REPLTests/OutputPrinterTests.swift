@@ -21,6 +21,15 @@ struct OutputPrinterTests {
     #expect(plain.lines(.table(table)) == ["split  loss", "train   1.5", "test     12"])
   }
 
+  @Test func theASCIIStyleSpellsTextInASCII() {
+    #expect(plain.lines(.text(["surface (m²) → price (k€)"])) == ["surface (m^2) -> price (kEUR)"])
+    #expect(plain.lines(.error("lr × 2 ≥ 1")) == ["error: lr x 2 >= 1"])
+    let table = Table(headers: ["", "lesson"], rows: [["▸", "η and θ"], ["", "plain"]])
+    #expect(plain.lines(.table(table)) == ["   lesson", ">  eta and theta", "   plain"])
+    let unicode = OutputPrinter(width: 80, style: .monochrome)
+    #expect(unicode.lines(.text(["m² →"])) == ["m² →"])
+  }
+
   @Test func outputsFollowEachOther() {
     #expect(plain.lines([.line("one"), .error("two"), .text(["three", "four"])]) == ["one", "error: two", "three", "four"])
   }

@@ -14,9 +14,12 @@ extension TutorState {
       scrollTop = nil
     }
     for output in outputs {
-      switch output {
+      switch asciiText ? output.asciiText() : output {
       case .text(let lines):
-        for line in lines { transcript.append(TranscriptLine(line, Self.kind(of: line))) }
+        // NB: the kind is read from the line as the session wrote it (`──`, `✓`).
+        let original: [String]
+        if case .text(let given) = output { original = given } else { original = lines }
+        for (line, given) in zip(lines, original) { transcript.append(TranscriptLine(line, Self.kind(of: given))) }
       case .table(let table):
         for line in table.lines() { transcript.append(TranscriptLine(line, .preformatted)) }
       case .chart(let spec, let title, _):

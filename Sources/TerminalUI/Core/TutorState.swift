@@ -25,6 +25,9 @@ public struct TutorState: Equatable, Sendable {
   public var message: String?
   public var canvas = DrawCanvas()
   public var completion: Completion
+  /// The screen draws ASCII only: what commands print is spelt in ASCII as it arrives, so that
+  /// it wraps at its real length.
+  public var asciiText = false
 
   public init(
     width: Int, height: Int, history: [String] = [], completion: Completion = .standard()
@@ -40,6 +43,7 @@ public struct TutorState: Equatable, Sendable {
       && a.scrollTop == b.scrollTop && a.editor == b.editor && a.editing == b.editing
       && a.candidates == b.candidates && a.overlay == b.overlay && a.chartIndex == b.chartIndex
       && a.pinned == b.pinned && a.message == b.message && a.canvas == b.canvas
+      && a.asciiText == b.asciiText
   }
 
   /// The screen is big enough for the panes.

@@ -24,8 +24,9 @@ final class CursesScreen {
   /// Opens the terminal on standard input and output.
   /// - Parameters:
   ///   - forceASCII: ASCII glyphs even in a UTF-8 locale.
-  ///   - environment: for `NO_COLOR`.
-  init(forceASCII: Bool, environment: [String: String]) throws(Unusable) {
+  ///   - forceUnicode: Unicode glyphs even when the environment's locale is not UTF-8.
+  ///   - environment: for the locale and `NO_COLOR`.
+  init(forceASCII: Bool, forceUnicode: Bool, environment: [String: String]) throws(Unusable) {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw Unusable(reason: "standard input and output are not a terminal")
     }
@@ -33,6 +34,8 @@ final class CursesScreen {
     guard !term.isEmpty, term != "dumb" else {
       throw Unusable(reason: term.isEmpty ? "TERM is not set" : "TERM=dumb cannot draw a screen")
     }
+    // NB: curses itself runs in a UTF-8 locale (C.UTF-8 when the environment's is not), so
+    // that `--unicode` can draw; what it is given to draw follows the environment's locale.
     let utf8 = mlt_setup_utf8_locale() == 1
     guard let screen = newterm(nil, stdout, stdin) else {
       throw Unusable(reason: "the terminal '\(term)' is unknown here (no terminfo entry)")
@@ -60,7 +63,8 @@ final class CursesScreen {
     }
     mapper = ColorMapper(colors: colors)
     maxPairs = Int32(COLOR_PAIRS)
-    style = ChartStyle(glyphs: utf8 && !forceASCII ? .unicode : .ascii, color: colors >= 8)
+    let glyphs = ChartStyle.glyphs(environment: environment, forceASCII: forceASCII, forceUnicode: forceUnicode)
+    style = ChartStyle(glyphs: utf8 ? glyphs : .ascii, color: colors >= 8)
     curs_set(0)
   }
 

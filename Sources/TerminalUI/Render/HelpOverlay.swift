@@ -30,7 +30,7 @@ enum HelpOverlay {
     for (i, (key, what)) in keys.prefix(h - 4).enumerated() {
       let shownKey = theme.unicode ? key : key.replacingArrows
       grid.write(shownKey, x: r.x + 2, y: r.y + 1 + i, foreground: theme.color(.brightYellow), attributes: [.bold])
-      grid.write(what, x: r.x + 18, y: r.y + 1 + i)
+      grid.write(theme.text(what), x: r.x + 18, y: r.y + 1 + i)
     }
     grid.write("any key closes this", x: r.x + 2, y: r.y + h - 2, foreground: theme.color(.brightBlack))
   }

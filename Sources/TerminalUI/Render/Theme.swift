@@ -15,36 +15,9 @@ struct Theme {
 
   func color(_ c: Color) -> Color? { style.color ? c : nil }
 
-  /// Text as the screen can show it: unchanged in Unicode; in ASCII, the few non-ASCII
-  /// characters the tutor's messages use are spelt out, and any other becomes "?".
-  func text(_ s: String) -> String {
-    guard !unicode, s.unicodeScalars.contains(where: { !$0.isASCII }) else { return s }
-    var out = ""
-    for ch in s {
-      if ch.isASCII {
-        out.append(ch)
-        continue
-      }
-      switch ch {
-      case "─", "–", "—": out += "-"
-      case "›", "→", "▶": out += ">"
-      case "←": out += "<"
-      case "✓": out += "v"
-      case "×": out += "x"
-      case "·", "•": out += "."
-      case "…": out += "..."
-      case "²": out += "^2"
-      case "≤": out += "<="
-      case "≥": out += ">="
-      case "≈": out += "~"
-      case "λ": out += "lambda"
-      case "€": out += "EUR"
-      case "é", "è", "ê": out += "e"
-      default: out += "?"
-      }
-    }
-    return out
-  }
+  /// Text as the screen can show it: unchanged in Unicode; in ASCII, spelt out by
+  /// `ASCIIText`, the one table of stand-ins the REPL uses too.
+  func text(_ s: String) -> String { unicode ? s : ASCIIText.text(s) }
 
   /// The look of a lesson-pane line.
   func look(_ kind: TranscriptLine.Kind) -> (Color?, Cell.Attributes) {

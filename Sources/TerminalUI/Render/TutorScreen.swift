@@ -31,7 +31,8 @@ public enum TutorScreen {
     case .confirmQuit: HelpOverlay.confirmQuit(into: &grid, width: state.width, height: state.height, theme: theme)
     case .draw: DrawOverlay.render(state, snapshot, into: &grid, theme: theme)
     }
-    return grid
+    // NB: in ASCII nothing else may reach the terminal, whatever a part above let through.
+    return theme.unicode ? grid : grid.asciiOnly()
   }
 
   /// Where the terminal's cursor goes: in the command line while typing, else nowhere.

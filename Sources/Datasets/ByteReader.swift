@@ -84,15 +84,43 @@ final class ByteReader {
   }
 
   /// Reads exactly `count` bytes into a new array; fewer only at the end of the data.
+  ///
+  /// NB: `count` comes from a header, which may claim far more than the file holds: the array
+  /// grows a piece at a time as the data arrives, so a short file never costs the memory its
+  /// header claims.
   func read(count: Int) throws(DatasetError) -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: count)
-    var failure: DatasetError?
-    let got = bytes.withUnsafeMutableBytes { raw -> Int in
-      do throws(DatasetError) { return try read(into: raw) } catch { failure = error; return 0 }
+    let piece = 1 << 24
+    var bytes: [UInt8] = []
+    // Room for what the file can hold: the bytes left in a plain file; for gzip, whose size
+    // after inflating is unknown, up to 256 MiB (the memory is only touched as data arrives).
+    bytes.reserveCapacity(min(count, isGzip ? 1 << 28 : remainingFileBytes()))
+    while bytes.count < count {
+      let start = bytes.count
+      let want = min(piece, count - start)
+      bytes.append(contentsOf: repeatElement(0, count: want))
+      var failure: DatasetError?
+      let got = bytes.withUnsafeMutableBytes { raw -> Int in
+        do throws(DatasetError) {
+          return try read(into: UnsafeMutableRawBufferPointer(rebasing: raw[start..<(start + want)]))
+        } catch {
+          failure = error
+          return 0
+        }
+      }
+      if let failure { throw failure }
+      if got < want {
+        bytes.removeLast(want - got)
+        break
+      }
     }
-    if let failure { throw failure }
-    if got < count { bytes.removeLast(count - got) }
     return bytes
+  }
+
+  /// Bytes of a plain file after the read position.
+  private func remainingFileBytes() -> Int {
+    var info = stat()
+    guard fstat(fileno(file), &info) == 0 else { return 0 }
+    return max(0, Int(info.st_size) - ftell(file))
   }
 
   /// Reads to the end of the data and returns how many bytes were left, so that a caller can

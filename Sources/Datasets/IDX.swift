@@ -114,8 +114,15 @@ public enum IDX {
     for (d, name) in zip(dims.indices, names) where dims[d] == 0 {
       throw .atByte(path, 4 + 4 * d, "wrong dimensions: 0 \(name)")
     }
-    let total = dims.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
-    guard dims.allSatisfy({ $0 < 1 << 31 }), total <= maximumDataBytes else {
+    // NB: the product may overflow (2³⁰ × 2³⁰ × 16 wraps to 0), which is too much data too.
+    var total = 1
+    var overflow = false
+    for d in dims {
+      let (product, overflowed) = total.multipliedReportingOverflow(by: d)
+      total = product
+      overflow = overflow || overflowed
+    }
+    guard !overflow, dims.allSatisfy({ $0 < 1 << 31 }), total <= maximumDataBytes else {
       let shape = dims.map(String.init).joined(separator: " × ")
       throw .atByte(path, 4, "wrong dimensions: \(shape) is more than 4 GiB of data")
     }

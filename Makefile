@@ -1,8 +1,11 @@
 # mltutor — build, run, test and benchmark.
 #
-#   make run     build in release mode and start mltutor (ARGS="..." passes arguments)
-#   make test    build and run every test
-#   make bench   build in release mode and run the benchmarks
+#   make run       build in release mode and start mltutor (ARGS="..." passes arguments)
+#   make test      build and run every test, then fuzz each input reader for a few seconds
+#   make fuzz      fuzz each input reader for 1,000,000 runs (Fuzz/README.md)
+#   make sanitize  the tests under the address sanitizer, the concurrency tests under the
+#                  thread sanitizer
+#   make bench     build in release mode and run the benchmarks
 #
 # Each target first installs the Debian packages the build needs when they are missing
 # (as root, or through sudo); otherwise it prints the exact command to run.
@@ -12,7 +15,7 @@ BUILD_PACKAGES := libedit-dev libncurses-dev zlib1g-dev libopenblas-dev
 TEST_PACKAGES := dataset-fashion-mnist tmux time
 RELEASE_BIN := .build/release/mltutor
 
-.PHONY: all build run test bench deps test-deps clean
+.PHONY: all build run test fuzz sanitize bench deps test-deps clean
 
 all: build
 
@@ -36,6 +39,35 @@ TEST_FLAGS := -c release -Xswiftc -enable-testing
 test: test-deps
 	$(SWIFT) build $(TEST_FLAGS) --build-tests
 	MLTUTOR_BIN=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test $(TEST_FLAGS) --skip-build
+	Fuzz/fuzz.sh --seconds 6 --jobs 2
+
+# The fuzz targets link against the objects of the test build; their own module is built
+# again, optimised and instrumented.
+fuzz: test-deps
+	$(SWIFT) build $(TEST_FLAGS) --build-tests
+	Fuzz/fuzz.sh --optimize --jobs 2
+
+# Each sanitizer builds in a folder of its own, so the ordinary build is left as it is.
+# The concurrency tests: the engine's worker pool and split training steps, the tutor's
+# session thread (training, snapshots, settings, commands), history and progress saved by
+# several threads at once.
+CONCURRENCY_TESTS := ParallelStepTests|SessionWorkerTests|HistoryFileTests|ProgressStoreTests
+ASAN_FLAGS := $(TEST_FLAGS) --sanitize=address --scratch-path .build/asan
+TSAN_FLAGS := $(TEST_FLAGS) --sanitize=thread --scratch-path .build/tsan
+
+# NB: under the address sanitizer, leak detection is off: LeakSanitizer does not follow
+# Swift's references that carry an enum's tag in their spare bits, so it reports objects a
+# global still holds. Swift's crash reporter is off (it reads stacks as raw memory, which the
+# sanitizer takes for overflows) and the sanitizer leaves crash signals to mltutor's own
+# handlers, which the signal tests check. MLTUTOR_SANITIZER skips the tests of peak memory.
+ASAN_ENV := MLTUTOR_SANITIZER=address SWIFT_BACKTRACE=enable=no \
+  ASAN_OPTIONS=detect_leaks=0:handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_abort=0:handle_sigill=0
+
+sanitize: test-deps
+	$(SWIFT) build $(ASAN_FLAGS) --build-tests
+	MLTUTOR_BIN=$(CURDIR)/.build/asan/release/mltutor $(ASAN_ENV) $(SWIFT) test $(ASAN_FLAGS) --skip-build
+	$(SWIFT) build $(TSAN_FLAGS) --build-tests
+	MLTUTOR_SANITIZER=thread TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test $(TSAN_FLAGS) --skip-build --filter '$(CONCURRENCY_TESTS)'
 
 bench: test-deps
 	$(SWIFT) build -c release --product mltutor

@@ -71,10 +71,9 @@ public final class ProgressStore {
   /// The file's bytes, refused when it is larger than any real progress file; nil with the
   /// reason.
   private func readBounded() -> Result<[UInt8], ReadError> {
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-      size.intValue > Self.maximumBytes
-    {
-      return .failure(ReadError(reason: "it is \(size.intValue) bytes, larger than any progress file"))
+    var info = stat()
+    if stat(path, &info) == 0, Int(info.st_size) > Self.maximumBytes {
+      return .failure(ReadError(reason: "it is \(info.st_size) bytes, larger than any progress file"))
     }
     return AtomicFile.read(path).mapError { ReadError(reason: $0.reason) }
   }

@@ -4,7 +4,9 @@
 // the machine. Keep every multiply and add separate, on both paths.
 #pragma clang fp contract(off)
 
-#if defined(__x86_64__) && defined(__clang__)
+// NB: the thread sanitizer cannot run the resolvers that pick a clone when the library is
+// loaded (they run before the sanitizer is set up), so a build for it keeps the default code.
+#if defined(__x86_64__) && defined(__clang__) && !__has_feature(thread_sanitizer)
 #define KERNEL __attribute__((target_clones("avx2", "default")))
 #else
 #define KERNEL

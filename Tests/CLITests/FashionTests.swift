@@ -42,7 +42,8 @@ import Testing
     #expect(lastFive >= 0.838, "mean of epochs 6–10 \(lastFive); all epochs \(acc)")
   }
 
-  @Test(.enabled(if: available, "dataset-fashion-mnist is not installed"))
+  @Test(.enabled(if: available, "dataset-fashion-mnist is not installed"),
+    .enabled(if: ProcessInfo.processInfo.environment["MLTUTOR_SANITIZER"] == nil, "a sanitizer's own memory is in the peak"))
   func peakMemoryWithAllImagesLoaded() throws {
     guard let binary = Binary.path else { throw Binary.MissingBinary() }
     // /usr/bin/time -f %M prints the child's peak resident set size in kilobytes.

@@ -17,6 +17,16 @@ struct DisplayStyleTests {
         == .ascii)
   }
 
+  @Test func unicodeCanBeAskedForWhateverTheLocale() {
+    let glyphs = { (env: [String: String], ascii: Bool, unicode: Bool) in
+      DisplayStyle.chartStyle(environment: env, isTerminal: false, forceASCII: ascii, forceUnicode: unicode).glyphs
+    }
+    #expect(glyphs(["LANG": "C"], false, true) == .unicode)
+    #expect(glyphs([:], false, true) == .unicode)
+    #expect(glyphs(["LANG": "C"], false, false) == .ascii)
+    #expect(glyphs(["LANG": "C.UTF-8"], true, false) == .ascii)
+  }
+
   @Test func colourNeedsATerminalThatHasIt() {
     let color = { (env: [String: String], tty: Bool) in
       DisplayStyle.chartStyle(environment: env, isTerminal: tty, forceASCII: false).color

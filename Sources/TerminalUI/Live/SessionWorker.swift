@@ -26,6 +26,8 @@ public final class SessionWorker: @unchecked Sendable {
   var target = TrainingTarget.untilStopped
   var wantedCharts: [ChartKind] = []
   var drawInput: [Float]?
+  /// The screen wants other charts: they are drawn at the next snapshot.
+  private var chartsChanged = false
   private var stopRequested = false
   private var shuttingDown = false
 
@@ -109,7 +111,8 @@ public final class SessionWorker: @unchecked Sendable {
     condition.lock()
     if kinds != wantedCharts {
       wantedCharts = kinds
-      lastChartTime = .now - .seconds(10)
+      // NB: `lastChartTime` is the worker thread's: it reads this flag and moves it.
+      chartsChanged = true
       if !wantsTraining { jobs.append(.classify) }
       condition.broadcast()
     }
@@ -192,6 +195,10 @@ public final class SessionWorker: @unchecked Sendable {
   func readShared() -> (training: Bool, target: TrainingTarget, charts: [ChartKind], draw: [Float]?) {
     condition.lock()
     defer { condition.unlock() }
+    if chartsChanged {
+      chartsChanged = false
+      lastChartTime = .now - .seconds(10)
+    }
     return (wantsTraining, target, wantedCharts, drawInput)
   }
 

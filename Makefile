@@ -8,7 +8,7 @@
 # (as root, or through sudo); otherwise it prints the exact command to run.
 
 SWIFT ?= swift
-BUILD_PACKAGES := libedit-dev libncurses-dev zlib1g-dev libopenblas-dev
+BUILD_PACKAGES := libedit-dev libncurses-dev zlib1g-dev
 TEST_PACKAGES := dataset-fashion-mnist tmux time
 RELEASE_BIN := .build/release/mltutor
 

@@ -16,6 +16,10 @@ extension Network {
   /// are shared out among the engine's threads (each on its own copy of the network) and
   /// tallied in order, so the figures do not depend on the thread count.
   public func evaluate(_ examples: Examples, chunk: Int = 1000) -> Evaluation {
+    FloatMode.flushingSubnormals { evaluateFlushed(examples, chunk: chunk) }
+  }
+
+  private func evaluateFlushed(_ examples: Examples, chunk: Int) -> Evaluation {
     let chunks = stride(from: 0, to: examples.count, by: chunk).map {
       $0..<min($0 + chunk, examples.count)
     }

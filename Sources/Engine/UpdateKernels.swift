@@ -28,4 +28,15 @@ enum UpdateKernels {
     let r = mlt_update_plain(w, g, Int64(n), clip, l2, lr)
     return Result(updateSquaredNorm: r.update_squared_norm, finite: r.finite != 0)
   }
+
+  /// Adam: with g ← c·g + λ₂·w:  m ← β₁m + (1−β₁)g;  s ← β₂s + (1−β₂)g²;
+  /// u = stepScale·m / (√(s·invCorrection2) + ε);  w ← w + u.
+  static func adam(
+    w: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>, s: UnsafeMutablePointer<Float>,
+    g: UnsafeMutablePointer<Float>, count n: Int, clip: Float, l2: Float, b1: Float, b2: Float,
+    stepScale: Float, invCorrection2: Float, eps: Float
+  ) -> Result {
+    let r = mlt_update_adam(w, m, s, g, Int64(n), clip, l2, b1, b2, stepScale, invCorrection2, eps)
+    return Result(updateSquaredNorm: r.update_squared_norm, finite: r.finite != 0)
+  }
 }

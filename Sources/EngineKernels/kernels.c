@@ -1,5 +1,7 @@
 #include "EngineKernels.h"
 
+#include <math.h>
+
 // NB: a contracted a*b + c (FMA) rounds once instead of twice: results would then depend on
 // the machine. Keep every multiply and add separate, on both paths.
 #pragma clang fp contract(off)
@@ -95,4 +97,37 @@ KERNEL mlt_update_result mlt_update_plain(float *restrict w, const float *restri
   }
   mlt_update_result r = {(double)lane_sum(acc) + (double)tail, lane_sum(poison) + tail_poison == 0};
   return r;
+}
+
+KERNEL mlt_update_result mlt_update_adam(float *restrict w, float *restrict m, float *restrict s,
+                                         const float *restrict g, int64_t n, float clip, float l2,
+                                         float b1, float b2, float step_scale,
+                                         float inv_correction2, float eps) {
+  const float c1 = 1 - b1, c2 = 1 - b2;
+  float acc[8] = {0}, poison[8] = {0};
+  for (int64_t i = 0; i < n; i++) {
+    float gi = clip * g[i] + l2 * w[i];
+    float mi = b1 * m[i] + c1 * gi;
+    float si = b2 * s[i] + c2 * gi * gi;
+    float u = step_scale * mi / (sqrtf(si * inv_correction2) + eps);
+    float wn = w[i] + u;
+    m[i] = mi;
+    s[i] = si;
+    w[i] = wn;
+    acc[i & 7] += u * u;
+    poison[i & 7] += wn - wn;
+  }
+  mlt_update_result r = {(double)lane_sum(acc), lane_sum(poison) == 0};
+  return r;
+}
+
+KERNEL double mlt_sum_of_squares(const float *restrict x, int64_t n) {
+  double acc[8] = {0};
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    for (int k = 0; k < 8; k++) acc[k] += (double)x[i + k] * (double)x[i + k];
+  for (int k = 0; i < n; i++, k++) acc[k] += (double)x[i] * (double)x[i];
+  double total = 0;
+  for (int k = 0; k < 8; k++) total += acc[k];
+  return total;
 }

@@ -11,6 +11,7 @@ struct MLTutor: ParsableCommand {
       """,
     subcommands: [
       TutorCommand.self, TrainCommand.self, DataCommand.self, ReplCommand.self, LessonsCommand.self,
+      DoctorCommand.self,
     ],
     defaultSubcommand: TutorCommand.self
   )

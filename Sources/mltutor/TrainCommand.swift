@@ -62,7 +62,7 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Seed for weights, shuffling and dropout.")
   var seed: UInt64 = 0
 
-  @Option(help: "Threads for training and the BLAS (default: OpenBLAS's choice).")
+  @Option(help: "Threads for training and evaluation (default: as many as the batch pays for, up to the cores).")
   var threads: Int?
 
   @Option(help: "Save the trained model to this file.")
@@ -88,7 +88,7 @@ struct TrainCommand: ParsableCommand {
     guard epochs >= 0 else { throw Failure("--epochs must be 0 or more (got \(epochs))") }
     if let threads {
       guard threads >= 1 && threads <= 256 else { throw Failure("--threads must be 1 to 256") }
-      ComputeThreads.count = threads
+      ComputeThreads.chosen = threads
     }
     do {
       _ = try Architecture.parse(

@@ -8,6 +8,10 @@
 
 #include <stdint.h>
 
+#include "FloatMode.h"
+#include "Gemm.h"
+#include "KernelPath.h"
+#include "Maths.h"
 #include "WorkerPool.h"
 
 /// Σu² of an update and whether every new weight is finite.
@@ -35,5 +39,14 @@ mlt_update_result mlt_update_velocity(float *w, float *v, const float *g, int64_
 /// With g ← clip·g + l2·w:  w ← w − lr·g.
 mlt_update_result mlt_update_plain(float *w, const float *g, int64_t n, float clip, float l2,
                                    float lr);
+
+/// With g ← clip·g + l2·w:  m ← b1·m + (1−b1)·g;  s ← b2·s + (1−b2)·g²;
+/// u = step_scale·m / (√(s·inv_correction2) + eps);  w ← w + u  (Adam with bias correction).
+mlt_update_result mlt_update_adam(float *w, float *m, float *s, const float *g, int64_t n,
+                                  float clip, float l2, float b1, float b2, float step_scale,
+                                  float inv_correction2, float eps);
+
+/// Σx² accumulated in double: element i in running sum i mod 8, the eight sums added in order.
+double mlt_sum_of_squares(const float *x, int64_t n);
 
 #endif

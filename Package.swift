@@ -32,6 +32,7 @@ let package = Package(
       name: "TerminalUI", dependencies: ["Tutor", "Course", "Charts", "Engine", "Datasets", "CNCursesW"],
       exclude: ["README.md"]),
     .executableTarget(name: "chart-bench", dependencies: ["Charts"], path: "Benchmarks/ChartBench"),
+    .executableTarget(name: "kernel-bench", dependencies: ["Engine"], path: "Benchmarks/KernelBench"),
     .executableTarget(
       name: "tutor-bench", dependencies: ["TerminalUI", "Tutor", "Course", "Datasets", "Charts"],
       path: "Benchmarks/TutorBench"),

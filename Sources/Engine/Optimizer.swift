@@ -127,47 +127,32 @@ enum Optimizer {
     first: UnsafeMutablePointer<Float>?, second: UnsafeMutablePointer<Float>?, rows: Int,
     width n: Int, clipScale: Float, rowSquares: UnsafeMutablePointer<Double>
   ) -> Bool {
-    var finite = true
-    for r in 0..<rows {
-      let at = r * n
-      let result = applyToRow(
-        step, decays: decays, w: w + at, g: g + at, first: first.map { $0 + at },
-        second: second.map { $0 + at }, count: n, clipScale: clipScale)
-      rowSquares[r] = result.updateSquaredNorm
-      finite = finite && result.finite
-    }
-    return finite
-  }
-
-  private static func applyToRow(
-    _ step: Step, decays: Bool, w: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>,
-    first: UnsafeMutablePointer<Float>?, second: UnsafeMutablePointer<Float>?, count n: Int,
-    clipScale: Float
-  ) -> UpdateKernels.Result {
-    guard n > 0 else { return UpdateKernels.Result(updateSquaredNorm: 0, finite: true) }
+    guard rows > 0 && n > 0 else { return true }
     let l2 = decays ? step.l2 : 0
     let l1 = decays ? step.l1 : 0
     let lr = step.lr
     // λ₁·sign(w) has no fused form; it is rare enough to take its own pass.
     var clipScale = clipScale
     if l1 != 0 {
-      for i in 0..<n { g[i] = clipScale * g[i] + l1 * sign(w[i]) }
+      for i in 0..<(rows * n) { g[i] = clipScale * g[i] + l1 * sign(w[i]) }
       clipScale = 1
     }
     switch step.kind {
     case .sgd:
-      return UpdateKernels.plain(w: w, g: g, count: n, clip: clipScale, l2: l2, lr: lr)
+      return UpdateKernels.plain(
+        w: w, g: g, rows: rows, width: n, clip: clipScale, l2: l2, lr: lr, rowSquares: rowSquares)
     case .momentum, .nesterov:
       guard let v = first else { preconditionFailure("momentum needs its velocity") }
       let nesterov = step.kind == .nesterov
       return UpdateKernels.velocity(
-        w: w, v: v, g: g, count: n, clip: clipScale, l2: l2, mu: step.mu,
-        a: nesterov ? -lr : 0, b: nesterov ? -lr * step.mu : -lr)
+        w: w, v: v, g: g, rows: rows, width: n, clip: clipScale, l2: l2, mu: step.mu,
+        a: nesterov ? -lr : 0, b: nesterov ? -lr * step.mu : -lr, rowSquares: rowSquares)
     case .adam:
       guard let m = first, let s = second else { preconditionFailure("Adam needs its moments") }
       return UpdateKernels.adam(
-        w: w, m: m, s: s, g: g, count: n, clip: clipScale, l2: l2, b1: step.b1, b2: step.b2,
-        stepScale: -lr / step.correction1, invCorrection2: 1 / step.correction2, eps: step.eps)
+        w: w, m: m, s: s, g: g, rows: rows, width: n, clip: clipScale, l2: l2, b1: step.b1,
+        b2: step.b2, stepScale: -lr / step.correction1, invCorrection2: 1 / step.correction2,
+        eps: step.eps, rowSquares: rowSquares)
     }
   }
 

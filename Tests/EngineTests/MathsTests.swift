@@ -100,9 +100,12 @@ import Testing
     var w: [Float] = [1, 1]
     var v: [Float] = [1e-30, 1e-30]
     var g: [Float] = [0, 0]
+    var squares: [Double] = [0]
     FloatMode.flushingSubnormals {
       for _ in 0..<40 {
-        _ = UpdateKernels.velocity(w: &w, v: &v, g: &g, count: 2, clip: 1, l2: 0, mu: 0.5, a: 0, b: -0.1)
+        _ = UpdateKernels.velocity(
+          w: &w, v: &v, g: &g, rows: 1, width: 2, clip: 1, l2: 0, mu: 0.5, a: 0, b: -0.1,
+          rowSquares: &squares)
       }
     }
     #expect(v == [0, 0], "0.5⁴⁰·1e-30 ≈ 9e-43 is subnormal: flushed to 0")

@@ -156,7 +156,8 @@ def accuracy(ctx):
                  + ", ".join(f"{k} {v}" for k, v in rep.items()))
     if "JAX" in sides:
         lines.append("  (JAX draws its initial weights and orders from numpy's generator as reference_mlp.py does: the two")
-        lines.append("  references train on the same draws and should agree to a few hundredths of a point)")
+        lines.append("  references train on the same draws and differ by rounding alone, which over thousands of steps can")
+        lines.append("  still move one run's accuracy by the better part of a point)")
     return lines + [""]
 
 
@@ -164,9 +165,8 @@ def conditions(ctx):
     res, sides = ctx["throughput"], ctx["sides"]
     lines = ["Run conditions, per configuration over its runs, per side (" + " / ".join(sides) + "): threads that did a",
              "tenth of the whole run's work or more (start-up and compilation included; most seen), CPU time / wall",
-             "time of the whole run (median); share of the machine busy with other",
-             "work (median, max; 'steal': taken by the hypervisor), seconds waited for a quiet machine, runs cut at "
-             f"{ctx['timeout']:.0f} s"]
+             "time of the whole run (median); share of the machine busy with other work (median, max; 'steal': taken",
+             f"by the hypervisor), seconds waited for a quiet machine, runs cut at {ctx['timeout']:.0f} s"]
     rows, noisy = [], []
     for b, t in ctx["configs"]:
         slots = [res.get((b, t, s)) or {"busy": [0], "cpu": [0], "others": [], "steal": [], "waited": 0, "cut": 0}

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from .process import ROOT, Run, cpu_count, median, wait_for_quiet
+from .process import Run, cpu_count, median, wait_for_quiet
 
 
 def throughput(sides, configs, rounds, epochs, timeout, log, quiet_budget=20.0, quiet_each=3.0):

@@ -110,20 +110,20 @@ final class ParallelStep {
             withStorage(parameters) { values, gradients in
               withStorage(&state.first) { firsts in
                 withStorage(&state.second) { seconds in
-                    let s = Slices(
-                      values: values, gradients: gradients, firsts: firsts, seconds: seconds,
-                      decays: parameters.map(\.decays), rows: rows.baseAddress!,
-                      labels: labels.baseAddress!, losses: losses.baseAddress!,
-                      gradientSquares: rowOffsets.map { gradientRowSquares + $0 },
-                      updateSquares: rowOffsets.map { updateRowSquares + $0 },
-                      finite: finite.baseAddress!, batch: n, threads: threads, rates: rates)
-                    pool.run(phases: 3, participants: threads) { t, phase in
-                      switch phase {
-                      case 0: forwardAndBackward(s, thread: t, of: examples)
-                      case 1: weightGradients(s, thread: t)
-                      default: update(s, thread: t, step: step, clipNorm: hyper.clipNorm)
-                      }
+                  let s = Slices(
+                    values: values, gradients: gradients, firsts: firsts, seconds: seconds,
+                    decays: parameters.map(\.decays), rows: rows.baseAddress!,
+                    labels: labels.baseAddress!, losses: losses.baseAddress!,
+                    gradientSquares: rowOffsets.map { gradientRowSquares + $0 },
+                    updateSquares: rowOffsets.map { updateRowSquares + $0 },
+                    finite: finite.baseAddress!, batch: n, threads: threads, rates: rates)
+                  pool.run(phases: 3, participants: threads) { t, phase in
+                    switch phase {
+                    case 0: forwardAndBackward(s, thread: t, of: examples)
+                    case 1: weightGradients(s, thread: t)
+                    default: update(s, thread: t, step: step, clipNorm: hyper.clipNorm)
                     }
+                  }
                 }
               }
             }

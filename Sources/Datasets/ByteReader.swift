@@ -134,15 +134,19 @@ final class ByteReader {
 
   /// Reads to the end of the data and returns how many bytes were left, so that a caller can
   /// reject trailing data; for gzip this also checks the stream's CRC and length trailer.
-  func skipToEnd() throws(DatasetError) -> Int {
+  /// A plain regular file's rest is known without reading it; a pipe or a device is read no
+  /// further than `limit` bytes (a larger count means "more than `limit`").
+  func skipToEnd(limit: Int) throws(DatasetError) -> Int {
+    if let rest = exactRemaining { return rest }
     let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
     defer { scratch.deallocate() }
     var total = 0
-    while true {
+    while total <= limit {
       let n = try read(into: scratch)
       total += n
       if n < scratch.count { return total }
     }
+    return total
   }
 
   private func inflate(into out: UnsafeMutablePointer<UInt8>, count: Int) throws(DatasetError)

@@ -151,12 +151,14 @@ public enum IDX {
         "too few bytes: expected \(grouped(count)) bytes of \(what) data after the "
           + "\(start)-byte header, found \(grouped(data.count))")
     }
-    let extra = try reader.skipToEnd()
+    let limit = 1 << 26
+    let extra = try reader.skipToEnd(limit: limit)
     guard extra == 0 else {
+      let more = extra > limit ? "more than \(grouped(limit))" : grouped(extra)
       throw .atByte(
         reader.path, start + count,
         "wrong dimensions: the header describes \(grouped(count)) bytes of \(what) data, "
-          + "but \(grouped(extra)) more bytes follow")
+          + "but \(more) more bytes follow")
     }
     return data
   }

@@ -196,8 +196,10 @@ public enum ModelFile {
           + "\((a.parameterCount * 4).formatted)")
     }
     do {
+      // The file's bytes, the payload's copy, and the network's weights and gradients.
       try MemoryBudget.current.check(
-        MemoryEstimate.model(a, optimizer: .sgd), for: "the model \(a.sizesText) it holds")
+        MemoryEstimate.model(a, optimizer: .sgd) + 2 * header.payload_bytes,
+        for: "the model \(a.sizesText) it holds")
     } catch {
       throw fail(error.description)
     }

@@ -66,6 +66,13 @@ extension Session {
     let trainer = try requireTrainer()
     let dataset = try requireDataset()
     let script = PyTorchExport.script(settings: settings, hyper: trainer.hyper, dataset: dataset, architecture: trainer.network.architecture)
+    // Only an earlier export is replaced: any other file there is the learner's.
+    let mark = Array(PyTorchExport.firstLine.utf8)
+    if let input = try? FileInput(path: path), let head = try? input.read(upTo: mark.count), !head.isEmpty,
+      head != mark
+    {
+      throw CommandError("\(path): exists and is not a script mltutor exported: choose another name, or remove it first")
+    }
     do {
       try AtomicFile.write(Array(script.utf8), to: path)
     } catch {

@@ -76,6 +76,12 @@ import Testing
       "300,000 rows make a batch of 44,126 rows real: \(run.stdout)")
     #expect(run.stdout.contains("step 1 (epoch 1): a batch of 44126 examples"), "\(run.stdout)")
 
+    let generated = try Binary.run(
+      ["data", "info", "xor", "n=1000000"], environment: ["MLTUTOR_MEMORY_LIMIT": "10M"])
+    #expect(generated.status == 1)
+    #expect(
+      generated.stderr
+        == "mltutor: xor: generating 1,000,200 examples needs 34.3 MB, more than the 10.0 MB this machine allows (MLTUTOR_MEMORY_LIMIT)\n")
     let tight = try Binary.run(
       ["data", "info", "csv:\(csv.path):y"], environment: ["MLTUTOR_MEMORY_LIMIT": "10M"])
     #expect(tight.status == 1)

@@ -71,3 +71,21 @@ import Tutor
     #expect(trained.contains("· no test data"), "\(trained)")
   }
 }
+
+/// An export replaces an earlier export, never a file of the learner's.
+@Suite struct ExportTargetTests {
+  @Test func anExportDoesNotOverwriteOtherFiles() throws {
+    let tests = SessionTests()
+    let s = tests.session()
+    tests.run(s, ["data xor", "model 2-4-2"])
+    let notes = FileManager.default.temporaryDirectory.path + "/mltutor-export-\(UUID().uuidString).py"
+    try Data("print('mine')\n".utf8).write(to: URL(fileURLWithPath: notes))
+    #expect(s.execute(line: "export pytorch \(notes)") == [
+      .error("\(notes): exists and is not a script mltutor exported: choose another name, or remove it first")
+    ])
+    #expect(try String(contentsOfFile: notes, encoding: .utf8) == "print('mine')\n")
+    try FileManager.default.removeItem(atPath: notes)
+    tests.run(s, ["export pytorch \(notes)", "set lr 0.2", "export pytorch \(notes)"])
+    #expect(try String(contentsOfFile: notes, encoding: .utf8).contains("LEARNING_RATE = 0.2"))
+  }
+}

@@ -86,6 +86,7 @@ struct TrainCommand: ParsableCommand {
     let started = Date()
     // Everything that can be checked without data is checked first.
     let settings = try parseSettings()
+    if let problem = MemoryBudget.current.problem { throw Failure(problem) }
     guard epochs >= 0 else { throw Failure("--epochs must be 0 or more (got \(epochs))") }
     if let threads {
       guard threads >= 1 && threads <= 256 else { throw Failure("--threads must be 1 to 256") }

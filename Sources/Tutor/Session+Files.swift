@@ -66,7 +66,13 @@ extension Session {
     let trainer = try requireTrainer()
     let dataset = try requireDataset()
     let script = PyTorchExport.script(settings: settings, hyper: trainer.hyper, dataset: dataset, architecture: trainer.network.architecture)
-    // Only an earlier export is replaced: any other file there is the learner's.
+    // Only an earlier export is replaced: any other file there is the learner's (and a pipe
+    // or a device is refused before it is opened).
+    do {
+      try AtomicFile.checkWritable(path)
+    } catch {
+      throw CommandError(error.description)
+    }
     let mark = Array(PyTorchExport.firstLine.utf8)
     if let input = try? FileInput(path: path), let head = try? input.read(upTo: mark.count), !head.isEmpty,
       head != mark

@@ -9,6 +9,7 @@
 public final class Trainer {
   public private(set) var network: Network
   public let train: Examples
+  /// The test split; nil when there is none (or it is empty).
   public let test: Examples?
   public let seed: UInt64
   public let initializer: Initializer
@@ -40,13 +41,15 @@ public final class Trainer {
     try Trainer.checkFit(architecture, train, "training")
     if let test { try Trainer.checkFit(architecture, test, "test") }
     guard train.count > 0 else { throw .dataMismatch("the training set is empty") }
+    try Trainer.checkMemory(architecture, runs: [hyper], train: train, test: test)
     var generator = SeededGenerator(seed: seed)
     self.network = try FloatMode.flushingSubnormals { () throws(EngineError) -> Network in
       try Network(
         architecture, initializer: initializer, dropout: hyper.dropout, generator: &generator)
     }
     self.train = train
-    self.test = test
+    // An empty test split is no test data: nothing to evaluate, rather than a loss of 0.
+    self.test = test.flatMap { $0.count > 0 ? $0 : nil }
     self.seed = seed
     self.initializer = initializer
     self.hyper = hyper
@@ -91,6 +94,9 @@ public final class Trainer {
   /// step (momentum and Nesterov share their velocity).
   public func setHyperparameters(_ new: Hyperparameters) throws(EngineError) {
     try new.validate()
+    if new.batchSize != hyper.batchSize || new.optimizer != hyper.optimizer {
+      try Trainer.checkMemory(network.architecture, runs: [new], train: train, test: test)
+    }
     for label in Trainer.changeLabels(from: hyper, to: new) {
       history.record(History.Marker(step: progress.step, label: label))
     }

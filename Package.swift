@@ -11,7 +11,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
-    .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit"),
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
@@ -19,7 +18,7 @@ let package = Package(
     .target(name: "EngineKernels"),
     .target(
       name: "Engine",
-      dependencies: ["CBLAS", "CZlib", "EngineKernels"],
+      dependencies: ["CZlib", "EngineKernels"],
       swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
     ),
     .target(name: "Datasets", dependencies: ["Engine", "CZlib"], exclude: ["README.md"]),
@@ -33,6 +32,7 @@ let package = Package(
       name: "TerminalUI", dependencies: ["Tutor", "Course", "Charts", "Engine", "Datasets", "CNCursesW"],
       exclude: ["README.md"]),
     .executableTarget(name: "chart-bench", dependencies: ["Charts"], path: "Benchmarks/ChartBench"),
+    .executableTarget(name: "kernel-bench", dependencies: ["Engine"], path: "Benchmarks/KernelBench"),
     .executableTarget(
       name: "tutor-bench", dependencies: ["TerminalUI", "Tutor", "Course", "Datasets", "Charts"],
       path: "Benchmarks/TutorBench"),

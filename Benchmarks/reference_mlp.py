@@ -1,50 +1,45 @@
 #!/usr/bin/env python3
-"""A plain numpy MLP trainer: the reference mltutor's engine is measured against.
+"""A plain numpy MLP trainer: a reference mltutor's engine is measured against.
 
 Same network and settings as `mltutor train`: dense layers with ReLU between them, softmax
 cross-entropy, He-normal initialisation, SGD with momentum (PyTorch's convention:
 v <- mu*v + g; w <- w - lr*v), float32 throughout, pixels scaled by 1/255, a fresh random
-order every epoch. Prints one JSON object per epoch with the same keys as `mltutor train --json`.
+order every epoch. Prints one JSON object per epoch with the same keys as `mltutor train --json`,
+plus the CPU time / wall time of the epoch's training steps and how many threads did a tenth of
+that work or more.
+
+Like mltutor, it flushes subnormals (FTZ/DAZ), set before numpy is imported so that OpenBLAS's
+threads, started by the import, inherit it (`--keep-subnormals` leaves the default). `--probe`
+prints what numpy's OpenBLAS runs with (library, kernel, threads, flushing in every thread)
+instead of training.
 
     python3 Benchmarks/reference_mlp.py --data /usr/share/datasets/fashion-mnist \
         --sizes 784-128-64-10 --batch 32 --epochs 5
 """
 import argparse
-import gzip
 import json
-import os
-import struct
 import sys
 import time
 
-import numpy as np
+import fpenv
 
+# Before numpy: the threads OpenBLAS starts while numpy is imported copy this thread's MXCSR.
+FLUSH_ERROR = None
+if "--keep-subnormals" not in sys.argv[1:]:
+    try:
+        fpenv.flush_subnormals()
+    except OSError as e:
+        FLUSH_ERROR = str(e)
 
-def read_idx(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        data = f.read()
-    magic, = struct.unpack(">I", data[:4])
-    dims = magic & 0xFF
-    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+import numpy as np  # noqa: E402
 
-
-def load(folder, prefix):
-    names = {
-        "": ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-             "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"),
-        "mnist-5k": ("mnist-5k-train-images-idx3-ubyte.gz", "mnist-5k-train-labels-idx1-ubyte.gz",
-                     "mnist-5k-test-images-idx3-ubyte.gz", "mnist-5k-test-labels-idx1-ubyte.gz"),
-    }[prefix]
-    arrays = [read_idx(os.path.join(folder, n)) for n in names]
-    xtr, ytr, xte, yte = arrays
-    return xtr.reshape(len(xtr), -1), ytr.astype(np.int64), xte.reshape(len(xte), -1), yte.astype(np.int64)
+from idx_data import he_normal, load  # noqa: E402
+from thread_usage import Stretch  # noqa: E402
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--data", required=True, help="folder with the four IDX .gz files")
+    p.add_argument("--data", help="folder with the four IDX .gz files (needed unless --probe)")
     p.add_argument("--prefix", default="", help="'' for official names, 'mnist-5k' for the embedded set")
     p.add_argument("--sizes", default="784-128-64-10")
     p.add_argument("--lr", type=float, default=0.05)
@@ -52,14 +47,27 @@ def main():
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--epochs", type=int, default=10)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--keep-subnormals", action="store_true", help="leave FTZ/DAZ off")
+    p.add_argument("--probe", action="store_true", help="print numpy's BLAS and flushing as JSON, then exit")
     a = p.parse_args()
+    if FLUSH_ERROR:
+        return f"reference_mlp.py: {FLUSH_ERROR}"
+    if not a.keep_subnormals and not (np.full(4, 1e-20, np.float32) * np.float32(1e-20) == 0).all():
+        return "reference_mlp.py: FTZ was set but numpy's float32 products do not flush"
+    if a.probe:
+        import openblas_probe
+        info = openblas_probe.probe(np)
+        info["mxcsr"] = f"{fpenv.mxcsr():#06x}"
+        print(json.dumps(info))
+        return 0
+    if not a.data:
+        p.error("--data is required")
 
     xtr8, ytr, xte8, yte = load(a.data, a.prefix)
     xte = xte8.astype(np.float32) / np.float32(255)
     sizes = [int(s) for s in a.sizes.split("-")]
     rng = np.random.default_rng(a.seed)
-    W = [(rng.standard_normal((i, o)) * np.sqrt(2.0 / i)).astype(np.float32) for i, o in zip(sizes, sizes[1:])]
-    B = [np.zeros(o, np.float32) for o in sizes[1:]]
+    W, B = he_normal(rng, sizes)
     VW = [np.zeros_like(w) for w in W]
     VB = [np.zeros_like(b) for b in B]
     lr, mu = np.float32(a.lr), np.float32(a.momentum)
@@ -82,6 +90,7 @@ def main():
 
     for epoch in range(1, a.epochs + 1):
         order = rng.permutation(n)
+        usage = Stretch()
         t0 = time.perf_counter()
         for start in range(0, n, a.batch):
             idx = order[start:start + a.batch]
@@ -105,9 +114,10 @@ def main():
                 W[i] -= lr * VW[i]
                 B[i] -= lr * VB[i]
         seconds = time.perf_counter() - t0
+        used = usage.end()
         test_loss, test_acc = evaluate(xte, yte)
         print(json.dumps({"epoch": epoch, "test_loss": test_loss, "test_accuracy": test_acc,
-                          "samples_per_second": round(n / seconds)}), flush=True)
+                          "samples_per_second": round(n / seconds), **used}), flush=True)
 
 
 if __name__ == "__main__":

@@ -72,12 +72,15 @@ if [ ! -d "$RELEASE/Modules" ] || [ ! -f "$RELEASE/Engine.build/Matrix.swift.o" 
   exit 2
 fi
 
-CFLAGS=(
-  -Xcc "-fmodule-map-file=$RELEASE/EngineKernels.build/module.modulemap"
-  -Xcc -I -Xcc "$ROOT/Sources/EngineKernels/include"
-  -Xcc "-fmodule-map-file=$ROOT/Sources/CZlib/module.modulemap"
-  -Xcc "-fmodule-map-file=$ROOT/Sources/CBLAS/module.modulemap"
-)
+# The C modules, as the package build sees them: system libraries' module maps, and those
+# the build wrote for C targets with their include folders.
+CFLAGS=()
+for map in "$ROOT"/Sources/*/module.modulemap; do CFLAGS+=(-Xcc "-fmodule-map-file=$map"); done
+for include in "$ROOT"/Sources/*/include; do
+  target=$(basename "$(dirname "$include")")
+  [ -f "$RELEASE/$target.build/module.modulemap" ] || continue
+  CFLAGS+=(-Xcc "-fmodule-map-file=$RELEASE/$target.build/module.modulemap" -Xcc -I -Xcc "$include")
+done
 COMMON=(-swift-version 6 -parse-as-library "$OPTIMIZE" -sanitize=fuzzer -module-cache-path "$OUT/ModuleCache")
 
 # Compiles MODULE's sources, instrumented, into $OUT/MODULE (objects and .swiftmodule).

@@ -35,11 +35,11 @@ enum CSVDataset {
 
     let table = try CSVTable(path: path)
     guard let target = table.header.firstIndex(of: column) else {
-      let list = table.header.map { "\"\($0)\"" }.joined(separator: ", ")
-      throw DatasetError(file: path, "no column named \"\(column)\"; the columns are \(list)")
+      throw DatasetError(
+        file: path, "no column named \(quoted(column)); the columns are \(quotedList(table.header))")
     }
     guard table.header.count >= 2 else {
-      throw DatasetError(file: path, "no feature columns besides \"\(column)\"")
+      throw DatasetError(file: path, "no feature columns besides \(quoted(column))")
     }
     guard table.rows.count >= 2 else {
       throw DatasetError(file: path, "needs at least 2 rows of data, found \(table.rows.count)")
@@ -67,12 +67,17 @@ enum CSVDataset {
     }
     var train = all.subset(split.train)
     var test = all.subset(split.test)
+    let names = featureColumns.map { table.header[$0] }
+    try checkTargets(labels.labels, name: column, path: path)
     var standardizer: Standardizer?
     if scale == "standard" {
       let s = Standardizer(fitting: train)
       train = s.apply(to: train)
       test = s.apply(to: test)
+      try checkStandardized(train, test, names: names, path: path)
       standardizer = s
+    } else {
+      try checkUnscaled(all, names: names, path: path)
     }
     let kind = labels.classNames == nil ? "regression" : "classification"
     return Dataset(
@@ -86,10 +91,10 @@ enum CSVDataset {
     throws(DatasetError) -> Float
   {
     guard let value = Float(cell.text), value.isFinite else {
-      let what = cell.text.isEmpty ? "empty cell" : "\"\(cell.text)\""
+      let what = cell.text.isEmpty ? "empty cell" : quoted(cell.text)
       throw .atLine(
         path, line: cell.line, column: cell.column,
-        "\(what) is not a number (column \"\(columnName)\")")
+        "\(what) is not a number (column \(quoted(columnName)))")
     }
     return value
   }
@@ -115,7 +120,7 @@ enum CSVDataset {
       if let bad = values.indices.first(where: { values[$0] < 0 || values[$0] != values[$0].rounded() || values[$0] > 255 }) {
         throw .atLine(
           table.path, line: cells[bad].line, column: cells[bad].column,
-          "\"\(cells[bad].text)\" is not a class number 0...255 (column \"\(name)\")")
+          "\(quoted(cells[bad].text)) is not a class number 0...255 (column \(quoted(name)))")
       }
       let classCount = Int(values.max() ?? 0) + 1
       return (

@@ -23,9 +23,16 @@ public enum DatasetCatalog {
       case "mnist": return try ImageSets.mnist(locations)
       default: return try ImageSets.fashion(locations)
       }
-    case "apartments": return try Apartments.load(options: options)
-    case "poly": return try Polynomial.load(options: options)
-    case _ where ToySets.names.contains(name): return try ToySets.load(name, options: options)
+    case "apartments":
+      try checkGenerated(name, options: options, knobs: Apartments.knobs, features: 1)
+      return try Apartments.load(options: options)
+    case "poly":
+      let degree = Int(options["degree"] ?? "") ?? 1
+      try checkGenerated(name, options: options, knobs: Polynomial.knobs, features: min(max(degree, 1), 20))
+      return try Polynomial.load(options: options)
+    case _ where ToySets.names.contains(name):
+      try checkGenerated(name, options: options, knobs: ToySets.knobs(name), features: 2)
+      return try ToySets.load(name, options: options)
     case _ where Landscape1D.all.contains(where: { $0.name == name })
       || Landscape2D.all.contains(where: { $0.name == name }):
       throw DatasetError(file: name, "is a loss landscape, not a data set of examples")

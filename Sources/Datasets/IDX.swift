@@ -1,3 +1,5 @@
+import Engine
+
 /// The IDX format of the MNIST files: a big-endian header, then the data, one unsigned byte
 /// per value. Files may be gzip'd (the usual `.gz` downloads) or plain.
 ///
@@ -33,7 +35,9 @@ public enum IDX {
     let reader = try ByteReader(path: path)
     let dims = try header(reader, magic: imagesMagic, what: "images")
     let (count, rows, cols) = (dims[0], dims[1], dims[2])
-    let pixels = try payload(reader, count: count * rows * cols, what: "image")
+    let pixels = try payload(
+      reader, count: count * rows * cols, what: "image",
+      reading: "reading \(grouped(count)) images of \(rows)×\(cols)")
     return Images(count: count, rows: rows, cols: cols, pixels: pixels)
   }
 
@@ -41,7 +45,7 @@ public enum IDX {
   public static func readLabels(path: String) throws(DatasetError) -> [UInt8] {
     let reader = try ByteReader(path: path)
     let dims = try header(reader, magic: labelsMagic, what: "labels")
-    return try payload(reader, count: dims[0], what: "label")
+    return try payload(reader, count: dims[0], what: "label", reading: "reading \(grouped(dims[0])) labels")
   }
 
   /// The bytes of an IDX file of images (not compressed).
@@ -129,11 +133,24 @@ public enum IDX {
     return dims
   }
 
-  /// Reads exactly `count` bytes of data and checks that nothing follows them.
-  private static func payload(_ reader: ByteReader, count: Int, what: String)
+  /// Reads exactly `count` bytes of data and checks that nothing follows them. What the header
+  /// claims is checked against the file's size (when it is a plain file) and the memory budget
+  /// before anything is read, and a gzip'd file is read only as far as it really goes.
+  private static func payload(_ reader: ByteReader, count: Int, what: String, reading: String)
     throws(DatasetError) -> [UInt8]
   {
     let start = reader.offset
+    if let remaining = reader.exactRemaining, remaining < count {
+      throw .atByte(
+        reader.path, start + remaining,
+        "too few bytes: expected \(grouped(count)) bytes of \(what) data after the "
+          + "\(start)-byte header, found \(grouped(remaining))")
+    }
+    do {
+      try MemoryBudget.current.check(count, for: reading)
+    } catch {
+      throw .atByte(reader.path, 4, error.description)
+    }
     let data = try reader.read(count: count)
     guard data.count == count else {
       throw .atByte(
@@ -141,12 +158,14 @@ public enum IDX {
         "too few bytes: expected \(grouped(count)) bytes of \(what) data after the "
           + "\(start)-byte header, found \(grouped(data.count))")
     }
-    let extra = try reader.skipToEnd()
+    let limit = 1 << 26
+    let extra = try reader.skipToEnd(limit: limit)
     guard extra == 0 else {
+      let more = extra > limit ? "more than \(grouped(limit))" : grouped(extra)
       throw .atByte(
         reader.path, start + count,
         "wrong dimensions: the header describes \(grouped(count)) bytes of \(what) data, "
-          + "but \(grouped(extra)) more bytes follow")
+          + "but \(more) more bytes follow")
     }
     return data
   }

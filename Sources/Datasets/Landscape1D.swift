@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// A 1-D loss curve with an analytic derivative, for rolling gradient descent downhill.
@@ -75,7 +76,7 @@ public struct Landscape1D: Sendable {
     name: "ripples", summary: "a wide bowl covered in ripples: many local minima, one global",
     formula: "f(x) = 0.1x² − cos(2x)", domain: -7...7,
     minimaNear: [-2 * Double.pi, -Double.pi, 0, Double.pi, 2 * Double.pi],
-    f: { x in 0.1 * x * x - cos(2 * x) }, df: { x in 0.2 * x + 2 * sin(2 * x) })
+    f: { x in 0.1 * x * x - Maths.cos(2 * x) }, df: { x in 0.2 * x + 2 * Maths.sin(2 * x) })
 
   /// Every 1-D curve, by name.
   public static let all: [Landscape1D] = [bowl, twoValleys, ripples]

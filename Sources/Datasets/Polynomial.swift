@@ -20,7 +20,7 @@ enum Polynomial {
   ]
 
   /// The curve the points come from.
-  static func curve(_ x: Double) -> Double { sin(Double.pi * x) }
+  static func curve(_ x: Double) -> Double { Maths.sin(Double.pi * x) }
 
   static func powerName(_ k: Int) -> String {
     let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]

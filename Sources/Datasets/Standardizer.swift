@@ -52,7 +52,10 @@ public struct Standardizer: Sendable, Equatable {
     var out = values
     for i in out.indices {
       let c = i % width
-      out[i] = (out[i] - means[c]) / deviations[c]
+      let z = (out[i] - means[c]) / deviations[c]
+      // NB: near ±3.4e38 the difference alone overflows Float32; Double holds it, and the
+      // quotient is back in range (on the training split, |z| ≤ √rows).
+      out[i] = z.isFinite ? z : Float((Double(out[i]) - Double(means[c])) / Double(deviations[c]))
     }
     return out
   }

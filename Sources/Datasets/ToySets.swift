@@ -61,16 +61,16 @@ enum ToySets {
         return (a + noise * g.normal(), b + noise * g.normal())
       case "moons":
         let t = Double.pi * g.nextUnitDouble()
-        let (x, y) = label == 0 ? (cos(t), sin(t)) : (1 - cos(t), 0.5 - sin(t))
+        let (x, y) = label == 0 ? (Maths.cos(t), Maths.sin(t)) : (1 - Maths.cos(t), 0.5 - Maths.sin(t))
         return (x + noise * g.normal(), y + noise * g.normal())
       case "circles":
         let t = 2 * Double.pi * g.nextUnitDouble()
         let r = label == 0 ? 1 : factor
-        return (r * cos(t) + noise * g.normal(), r * sin(t) + noise * g.normal())
+        return (r * Maths.cos(t) + noise * g.normal(), r * Maths.sin(t) + noise * g.normal())
       default:
         let r = g.nextUnitDouble()
         let angle = 2 * Double.pi * Double(label) / Double(classes) + 4 * r + noise * g.normal()
-        return (r * cos(angle), r * sin(angle))
+        return (r * Maths.cos(angle), r * Maths.sin(angle))
       }
     }
     func examples(_ count: Int, _ g: inout SeededGenerator) -> Examples {

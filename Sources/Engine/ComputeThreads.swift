@@ -1,47 +1,102 @@
 import EngineKernels
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// How many threads the engine computes with.
 ///
-/// Training steps of larger classifiers split each batch across this many threads (see
-/// `ParallelStep`), and evaluating a classifier shares its chunks out among them; the BLAS
-/// itself is kept to one thread, so that those threads never wait on each other's products.
-/// The count is part of a run's settings: a batch split in two adds up its gradients in another
-/// order than a batch taken whole, so the same seed gives the same numbers for the same count.
+/// Training steps of larger classifiers split each batch's rows across threads (see
+/// `ParallelStep`), and evaluating a classifier shares its chunks out among them. Threads only
+/// ever split outputs, never a sum, so the count changes the speed, never the numbers.
+///
+/// By default a step uses no more threads than its batch pays for (`threads(forBatch:…)`), up to
+/// the cores this process may run on; `--threads N` (or `MLTUTOR_THREADS=N`) sets the count.
 public enum ComputeThreads {
-  private static let state = Mutex<(count: Int?, pool: WorkerPool?)>((nil, nil))
+  private static let state = Mutex<(chosen: Int?, pool: WorkerPool?)>((nil, nil))
 
-  /// The thread count: by default OpenBLAS's own choice (`OPENBLAS_NUM_THREADS`, else the
-  /// number of cores), read once.
-  public static var count: Int {
-    get { state.withLock { s in resolvedCount(&s.count) } }
+  /// The environment variable that sets the count, as `--threads` does.
+  public static let environmentVariable = "MLTUTOR_THREADS"
+
+  /// Rows of a batch a thread needs before a split pays for its hand-overs, and multiply-adds.
+  /// Measured with `kernel-bench --sweep` (Benchmarks/README.md).
+  public static let minimumRowsPerThread = 16
+  static let minimumWorkPerThread = 1 << 20
+
+  /// The count set by `--threads` or `MLTUTOR_THREADS`, nil when the engine chooses.
+  public static var chosen: Int? {
+    get { state.withLock { $0.chosen } ?? fromEnvironment }
     set {
-      let n = max(1, newValue)
       state.withLock { s in
-        s.count = n
-        if s.pool?.size != n { s.pool = nil }
+        s.chosen = newValue.map { max(1, $0) }
+        if s.pool?.size != (s.chosen ?? cores) { s.pool = nil }
       }
-      BLAS.threads = 1
     }
+  }
+
+  /// The most threads the engine uses: the chosen count, else the cores this process may use.
+  public static var count: Int { chosen ?? cores }
+
+  /// The threads a training step of `batch` rows through a model of `parameters` parameters uses:
+  /// the chosen count (at most one a row), or by default as many as get at least
+  /// `minimumRowsPerThread` rows and `minimumWorkPerThread` multiply-adds each, up to `cores`.
+  public static func threads(forBatch batch: Int, parameters: Int) -> Int {
+    if let chosen { return max(1, min(chosen, batch)) }
+    let byRows = batch / minimumRowsPerThread
+    let byWork = batch.multipliedReportingOverflow(by: parameters).partialValue / minimumWorkPerThread
+    return max(1, min(cores, byRows, byWork))
   }
 
   /// The pool of `count` threads, started on first use; nil for one thread.
   static var pool: WorkerPool? {
-    state.withLock { s in
-      let n = resolvedCount(&s.count)
-      guard n > 1 else { return nil }
-      if s.pool == nil { s.pool = WorkerPool(size: n) }
+    let n = count
+    guard n > 1 else { return nil }
+    return state.withLock { s in
+      if s.pool?.size != n { s.pool = WorkerPool(size: n) }
       return s.pool
     }
   }
 
-  /// The first time: OpenBLAS's count, which then goes down to one.
-  private static func resolvedCount(_ count: inout Int?) -> Int {
-    if let count { return count }
-    let n = max(1, BLAS.threads)
-    count = n
-    BLAS.threads = 1
+  /// `MLTUTOR_THREADS` when it is a whole number from 1 to 256.
+  private static let fromEnvironment: Int? = {
+    guard let text = getenv(environmentVariable).map({ String(cString: $0) }),
+      let n = Int(text), (1...256).contains(n)
+    else { return nil }
     return n
+  }()
+
+  /// What is wrong with `MLTUTOR_THREADS`, when it is set to something other than 1 to 256.
+  public static func problem(withEnvironment value: String?) -> String? {
+    guard let value, !(Int(value).map { (1...256).contains($0) } ?? false) else { return nil }
+    return "\(environmentVariable)=\(value) is not a thread count (use a whole number from 1 to 256)"
+  }
+
+  /// The cores this process may run on: its CPU affinity, and the cgroup's CPU quota when lower.
+  public static let cores: Int = {
+    var n = Int(mlt_usable_cpus())
+    if let quota = cgroupQuota() { n = min(n, quota) }
+    return max(1, n)
+  }()
+
+  /// cgroup v2's `cpu.max` ("quota period"), rounded up to whole cores; nil when unlimited.
+  private static func cgroupQuota() -> Int? {
+    guard let file = fopen("/sys/fs/cgroup/cpu.max", "r") else { return nil }
+    defer { fclose(file) }
+    var buffer = [CChar](repeating: 0, count: 64)
+    guard fgets(&buffer, 64, file) != nil else { return nil }
+    let line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let fields = line.split(separator: " ").map { $0.trimmingSuffix("\n") }
+    guard fields.count == 2, let quota = Double(fields[0]), let period = Double(fields[1]),
+      quota > 0, period > 0
+    else { return nil }
+    return max(1, Int((quota / period).rounded(.up)))
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingSuffix(_ suffix: String) -> String {
+    hasSuffix(suffix) ? String(dropLast(suffix.count)) : String(self)
   }
 }
 
@@ -62,12 +117,13 @@ final class WorkerPool: @unchecked Sendable {
   /// Calls `body(i)` once for every i in 0..<size, in parallel, and returns when all are done.
   /// Another thread's task already running on the pool makes this one run its indices in turn.
   func run(_ body: (Int) -> Void) {
-    run(phases: 1) { i, _ in body(i) }
+    run(phases: 1, participants: size) { i, _ in body(i) }
   }
 
-  /// Calls `body(i, phase)` for every i in 0..<size and phase in 0..<phases: every thread runs
-  /// its phases in order, and a phase starts only when the one before has ended on every thread.
-  func run(phases: Int, _ body: (Int, Int) -> Void) {
+  /// Calls `body(i, phase)` for every i in 0..<participants and phase in 0..<phases: every
+  /// thread runs its phases in order, and a phase starts only when the one before has ended on
+  /// every thread.
+  func run(phases: Int, participants: Int, _ body: (Int, Int) -> Void) {
     withoutActuallyEscaping(body) { body in
       let task = PhasedTask(body)
       withExtendedLifetime(task) {
@@ -78,7 +134,7 @@ final class WorkerPool: @unchecked Sendable {
             Unmanaged<PhasedTask>.fromOpaque(context).takeUnretainedValue().body(
               Int(index), Int(phase))
           },
-          Unmanaged.passUnretained(task).toOpaque(), Int64(phases))
+          Unmanaged.passUnretained(task).toOpaque(), Int64(phases), Int64(participants))
       }
     }
   }

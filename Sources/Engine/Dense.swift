@@ -61,13 +61,13 @@ public final class Dense: Layer {
     for r in 0..<rows {
       (out + r * outputs).update(from: bias, count: outputs)
     }
-    BLAS.gemm(
+    MatrixProduct.gemm(
       transposeA: false, transposeB: false, m: rows, n: outputs, k: inputs,
-      x, lda: inputs, weights, ldb: outputs, beta: 1, out, ldc: outputs)
+      x, lda: inputs, weights, ldb: outputs, out, ldc: outputs, accumulate: true)
   }
 
   public func backward(_ g: Matrix, needsInputGradient: Bool) -> Matrix {
-    BLAS.gemm(input, transposeA: true, g, into: &weights.gradient)
+    MatrixProduct.gemm(input, transposeA: true, g, into: &weights.gradient)
     let n = g.rows
     bias.gradient.values.withUnsafeMutableBufferPointer { db in
       for c in 0..<outputs { db[c] = 0 }
@@ -81,7 +81,7 @@ public final class Dense: Layer {
     guard needsInputGradient else { return Matrix(rows: 0, cols: 0) }
     if inputGradient.cols != inputs { inputGradient = Matrix(rows: n, cols: inputs) }
     inputGradient.resize(rows: n)
-    BLAS.gemm(g, weights.value, transposeB: true, into: &inputGradient)
+    MatrixProduct.gemm(g, weights.value, transposeB: true, into: &inputGradient)
     return inputGradient
   }
 

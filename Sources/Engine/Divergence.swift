@@ -25,6 +25,13 @@ public struct Divergence: Equatable, Sendable, Error {
     }
     let valueText = value.isNaN ? "NaN (not a number)" : (value > 0 ? "infinite" : "−infinite")
     var text = "diverged at step \(step): \(what) became \(valueText)."
+    if step == 1 && quantity == .loss && previousLoss == nil {
+      // Before the first update the learning rate has done nothing yet.
+      return text
+        + " The loss was already too large before any update, so the learning rate is not the"
+        + " cause: the data's values or the initial weights are too large for 32-bit floats."
+        + " Standardise the features or scale the data down."
+    }
     if let previous = previousLoss, previous.isFinite {
       text += " The loss was \(shortNumber(previous)) one step earlier."
     }

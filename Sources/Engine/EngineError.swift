@@ -6,6 +6,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
   case dataMismatch(String)
   case diverged(Divergence)
   case modelFile(path: String, problem: String)
+  /// More memory than the budget allows; the message says what would need how much.
+  case tooLarge(String)
 
   public var description: String {
     switch self {
@@ -14,6 +16,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case .dataMismatch(let why): return "model and data do not fit: \(why)"
     case .diverged(let d): return d.explanation
     case .modelFile(let path, let problem): return "\(path): \(problem)"
+    case .tooLarge(let why): return why
     }
   }
 }

@@ -15,7 +15,13 @@ extension Network {
   /// Evaluates on `examples` in chunks of `chunk` rows, in inference mode. A classifier's chunks
   /// are shared out among the engine's threads (each on its own copy of the network) and
   /// tallied in order, so the figures do not depend on the thread count.
-  public func evaluate(_ examples: Examples, chunk: Int = 1000) -> Evaluation {
+  /// By default a chunk is 1,000 rows, fewer for a wide model (`MemoryEstimate.evaluationChunk`).
+  public func evaluate(_ examples: Examples, chunk: Int? = nil) -> Evaluation {
+    let chunk = chunk ?? MemoryEstimate.evaluationChunk(architecture)
+    return FloatMode.flushingSubnormals { evaluateFlushed(examples, chunk: chunk) }
+  }
+
+  private func evaluateFlushed(_ examples: Examples, chunk: Int) -> Evaluation {
     let chunks = stride(from: 0, to: examples.count, by: chunk).map {
       $0..<min($0 + chunk, examples.count)
     }

@@ -1,5 +1,3 @@
-import CBLAS
-
 /// A dense matrix of Float32 values in row-major, contiguous storage.
 ///
 /// Element (r, c) lives at `values[r * cols + c]`. A row vector is a 1 × n matrix.
@@ -57,11 +55,12 @@ public struct Matrix: Equatable, Sendable {
     }
   }
 
-  /// The sum of squares of all entries, accumulated in Double (BLAS `dsdot`).
-  /// NaN or infinite when any entry is.
+  /// The sum of squares of all entries, accumulated in Double row by row in a fixed order
+  /// (`MatrixProduct.sumOfSquares`). NaN or infinite when any entry is.
   public var squaredNorm: Double {
     values.withUnsafeBufferPointer { buffer in
-      cblas_dsdot(Int32(buffer.count), buffer.baseAddress, 1, buffer.baseAddress, 1)
+      guard let x = buffer.baseAddress else { return 0 }
+      return MatrixProduct.sumOfSquares(rows: rows, width: cols, x)
     }
   }
 

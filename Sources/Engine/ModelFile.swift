@@ -46,23 +46,66 @@ public enum ModelFile {
     return Array((magicLine + "\n").utf8) + Array(json) + [UInt8(ascii: "\n")] + payload
   }
 
-  /// Writes `network` to `path` atomically.
+  /// Writes `network` to `path` atomically. An existing file is replaced only when it is an
+  /// mltutor model file (or empty): anything else is the learner's and is refused.
   public static func save(
     _ network: Network, to path: String, metadata: [String: String] = [:]
   ) throws(EngineError) {
+    try checkSavable(path)
     do {
       try AtomicFile.write(encode(network, metadata: metadata), to: path)
     } catch {
-      throw .modelFile(path: path, problem: "cannot write: \(error.reason)")
+      throw .modelFile(path: path, problem: error.reason)
     }
   }
 
-  /// Reads a network and its metadata from `path`.
-  public static func load(_ path: String) throws(EngineError) -> (Network, [String: String]) {
-    switch AtomicFile.read(path) {
-    case .failure(let error): throw .modelFile(path: path, problem: "cannot read: \(error.reason)")
-    case .success(let bytes): return try decode(bytes, path: path)
+  /// Fails unless a model can be saved at `path`: a folder that exists and may be written in,
+  /// and no file there but a model file. To call before training whose result goes there.
+  public static func checkSavable(_ path: String) throws(EngineError) {
+    do {
+      try AtomicFile.checkWritable(path)
+    } catch {
+      throw .modelFile(path: path, problem: error.reason)
     }
+    guard let input = try? FileInput(path: path), let head = try? input.read(upTo: magicLine.utf8.count),
+      !head.isEmpty
+    else { return }
+    guard head.starts(with: Array("mltutor-model ".utf8)) else {
+      throw .modelFile(
+        path: path, problem: "exists and is not an mltutor model file: choose another name, or remove it first")
+    }
+  }
+
+  /// The longest header line read (its metadata are a few settings).
+  static let headerLimit = 1 << 20
+
+  /// Reads a network and its metadata from `path`. The header is checked against the file's
+  /// size before the parameters are read, and nothing past what it announces is read, so a
+  /// device, a pipe or a damaged file costs no more memory than a real model.
+  public static func load(_ path: String) throws(EngineError) -> (Network, [String: String]) {
+    func fail(_ problem: String) -> EngineError { .modelFile(path: path, problem: problem) }
+    func reading<T>(_ body: () throws(AtomicFile.FileError) -> T) throws(EngineError) -> T {
+      do { return try body() } catch { throw fail(error.reason) }
+    }
+    let input = try reading { () throws(AtomicFile.FileError) in try FileInput(path: path) }
+    let magic = Array((magicLine + "\n").utf8)
+    var bytes = try reading { () throws(AtomicFile.FileError) in try input.read(upTo: magic.count) }
+    guard bytes == magic else { return try decode(bytes, path: path) }
+    let line = try reading { () throws(AtomicFile.FileError) in try input.readLine(limit: headerLimit) }
+    bytes += line
+    guard line.last == UInt8(ascii: "\n") else {
+      if line.count < headerLimit { return try decode(bytes, path: path) }
+      throw fail(
+        "the header that starts at byte \(magic.count) is longer than "
+          + "\(MemoryBudget.describe(headerLimit)): this is not a model file")
+    }
+    let header = try parseHeader(line.dropLast(), at: magic.count, path: path)
+    try checkPayload(header, path: path)
+    if let remaining = input.remaining {
+      try checkLength(available: remaining, header: header, payloadStart: bytes.count, path: path)
+    }
+    let payload = try reading { () throws(AtomicFile.FileError) in try input.read(upTo: header.payload_bytes + 1) }
+    return try decode(bytes + payload, path: path)
   }
 
   /// Parses a model file's bytes; every error names `path` and what is wrong where.
@@ -87,24 +130,10 @@ public enum ModelFile {
     guard let headerEnd = bytes[headerStart...].firstIndex(of: UInt8(ascii: "\n")) else {
       throw fail("truncated: the header that starts at byte \(headerStart) has no end")
     }
-    let header: Header
-    do {
-      header = try JSONDecoder().decode(Header.self, from: Data(bytes[headerStart..<headerEnd]))
-    } catch {
-      throw fail("the header at byte \(headerStart) is not valid: \(describe(error))")
-    }
+    let header = try parseHeader(bytes[headerStart..<headerEnd], at: headerStart, path: path)
+    try checkPayload(header, path: path)
     let payloadStart = headerEnd + 1
-    let available = bytes.count - payloadStart
-    if available < header.payload_bytes {
-      throw fail(
-        "truncated: expected \(header.payload_bytes.formatted) bytes of parameters from byte "
-          + "\(payloadStart.formatted), found \(available.formatted)")
-    }
-    if available > header.payload_bytes {
-      throw fail(
-        "\((available - header.payload_bytes).formatted) unexpected bytes after the parameters, "
-          + "from byte \((payloadStart + header.payload_bytes).formatted)")
-    }
+    try checkLength(available: bytes.count - payloadStart, header: header, payloadStart: payloadStart, path: path)
     let payload = Array(bytes[payloadStart...])
     let crc = checksum(payload)
     guard crc == header.crc32 else {
@@ -118,18 +147,6 @@ public enum ModelFile {
       throw fail("the header describes an invalid model: \(error)")
     }
     let expected = network.parameters
-    guard expected.count == header.parameters.count,
-      zip(expected, header.parameters).allSatisfy({
-        $0.name == $1.name && [$0.value.rows, $0.value.cols] == $1.shape
-      })
-    else {
-      throw fail("the parameter list does not match the architecture \(header.architecture.sizesText)")
-    }
-    guard network.parameterCount * 4 == header.payload_bytes else {
-      throw fail(
-        "the header promises \(header.payload_bytes.formatted) bytes but the parameters need "
-          + "\((network.parameterCount * 4).formatted)")
-    }
     var offset = 0
     for p in expected {
       for i in 0..<p.count {
@@ -141,6 +158,68 @@ public enum ModelFile {
       }
     }
     return (network, header.metadata)
+  }
+
+  /// The header line (without its newline) that starts at byte `start`.
+  private static func parseHeader(_ line: ArraySlice<UInt8>, at start: Int, path: String)
+    throws(EngineError) -> Header
+  {
+    do {
+      return try JSONDecoder().decode(Header.self, from: Data(line))
+    } catch {
+      throw .modelFile(path: path, problem: "the header at byte \(start) is not valid: \(describe(error))")
+    }
+  }
+
+  /// Checks, before anything is allocated, that the architecture is one the engine accepts,
+  /// that the parameter list and the payload size agree with it, and that the model fits the
+  /// memory budget.
+  private static func checkPayload(_ header: Header, path: String) throws(EngineError) {
+    func fail(_ problem: String) -> EngineError { .modelFile(path: path, problem: problem) }
+    do {
+      try header.architecture.validate()
+    } catch {
+      throw fail("the header describes an invalid model: \(error)")
+    }
+    let a = header.architecture
+    let shapes = zip(a.sizes, a.sizes.dropFirst()).enumerated().flatMap { i, io in
+      [Tensor(name: "dense\(i + 1).weights", shape: [io.0, io.1]), Tensor(name: "dense\(i + 1).bias", shape: [1, io.1])]
+    }
+    guard shapes.map(\.name) == header.parameters.map(\.name),
+      shapes.map(\.shape) == header.parameters.map(\.shape)
+    else {
+      throw fail("the parameter list does not match the architecture \(a.sizesText)")
+    }
+    guard a.parameterCount * 4 == header.payload_bytes else {
+      throw fail(
+        "the header promises \(header.payload_bytes.formatted) bytes but the parameters need "
+          + "\((a.parameterCount * 4).formatted)")
+    }
+    do {
+      // The file's bytes, the payload's copy, and the network's weights and gradients.
+      try MemoryBudget.current.check(
+        MemoryEstimate.model(a, optimizer: .sgd) + 2 * header.payload_bytes,
+        for: "the model \(a.sizesText) it holds")
+    } catch {
+      throw fail(error.description)
+    }
+  }
+
+  /// The payload must be exactly as long as the header says.
+  private static func checkLength(available: Int, header: Header, payloadStart: Int, path: String)
+    throws(EngineError)
+  {
+    func fail(_ problem: String) -> EngineError { .modelFile(path: path, problem: problem) }
+    if available < header.payload_bytes {
+      throw fail(
+        "truncated: expected \(header.payload_bytes.formatted) bytes of parameters from byte "
+          + "\(payloadStart.formatted), found \(available.formatted)")
+    }
+    if available > header.payload_bytes {
+      throw fail(
+        "\((available - header.payload_bytes).formatted) unexpected bytes after the parameters, "
+          + "from byte \((payloadStart + header.payload_bytes).formatted)")
+    }
   }
 
   static func checksum(_ bytes: [UInt8]) -> UInt32 {

@@ -45,16 +45,20 @@ public final class Network {
 
   /// The output for a batch (one example per row).
   public func forward(_ input: Matrix, mode: inout ForwardMode) -> Matrix {
-    var x = input
-    for layer in layers { x = layer.forward(x, mode: &mode) }
-    return x
+    FloatMode.flushingSubnormals {
+      var x = input
+      for layer in layers { x = layer.forward(x, mode: &mode) }
+      return x
+    }
   }
 
   /// Backpropagates ∂L/∂output through every layer, filling every parameter's gradient.
   public func backward(_ outputGradient: Matrix) {
-    var g = outputGradient
-    for (i, layer) in layers.enumerated().reversed() {
-      g = layer.backward(g, needsInputGradient: i > 0)
+    FloatMode.flushingSubnormals {
+      var g = outputGradient
+      for (i, layer) in layers.enumerated().reversed() {
+        g = layer.backward(g, needsInputGradient: i > 0)
+      }
     }
   }
 

@@ -1,5 +1,3 @@
-import CBLAS
-
 /// What an optimiser remembers between steps: one buffer per parameter (and two for Adam).
 /// A value, so that a checkpoint copies it.
 public struct OptimizerState: Equatable, Sendable {
@@ -47,20 +45,28 @@ enum Optimizer {
     let step = prepare(parameters, state: &state, hyper: hyper)
     var results: [ParameterUpdate] = []
     results.reserveCapacity(parameters.count)
+    var rowSquares: [Double] = []
     for (index, p) in parameters.enumerated() {
       // NB: the gradient buffer is scratch from here on: backpropagation refills it next step.
-      var result = ParameterUpdate()
+      let (rows, width) = (p.value.rows, p.value.cols)
+      if rowSquares.count < rows { rowSquares = [Double](repeating: 0, count: rows) }
+      var finite = true
       p.gradient.values.withUnsafeMutableBufferPointer { gb in
         p.value.values.withUnsafeMutableBufferPointer { wb in
-          withMoments(&state, index) { first, second in
-            guard let g = gb.baseAddress, let w = wb.baseAddress else { return }
-            result = apply(
-              step, decays: p.decays, w: w, g: g, first: first, second: second, count: p.count,
-              clipScale: clipScale)
+          rowSquares.withUnsafeMutableBufferPointer { squares in
+            withMoments(&state, index) { first, second in
+              guard let g = gb.baseAddress, let w = wb.baseAddress, let sq = squares.baseAddress
+              else { return }
+              finite = apply(
+                step, decays: p.decays, w: w, g: g, first: first, second: second, rows: rows,
+                width: width, clipScale: clipScale, rowSquares: sq)
+            }
           }
         }
       }
-      results.append(result)
+      var total: Double = 0
+      for r in 0..<rows { total += rowSquares[r] }
+      results.append(ParameterUpdate(updateSquaredNorm: total, finite: finite))
     }
     return results
   }
@@ -112,51 +118,42 @@ enum Optimizer {
     return state.first[index].withUnsafeMutableBufferPointer { second($0.baseAddress) }
   }
 
-  /// Applies `step` to `count` elements of one parameter: weights `w`, gradient `g` (used as
-  /// scratch), and the optimiser's buffers for those elements.
+  /// Applies `step` to `rows` rows of `width` elements of one parameter: weights `w`, gradient
+  /// `g` (used as scratch) and the optimiser's buffers for those elements. Writes each row's
+  /// ‖Δθ‖² to `rowSquares` (a parameter's is the sum of its rows' in order, however its rows are
+  /// shared out among threads) and returns whether every new weight is finite.
   static func apply(
     _ step: Step, decays: Bool, w: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>,
-    first: UnsafeMutablePointer<Float>?, second: UnsafeMutablePointer<Float>?, count n: Int,
-    clipScale: Float
-  ) -> ParameterUpdate {
-    guard n > 0 else { return ParameterUpdate() }
+    first: UnsafeMutablePointer<Float>?, second: UnsafeMutablePointer<Float>?, rows: Int,
+    width n: Int, clipScale: Float, rowSquares: UnsafeMutablePointer<Double>
+  ) -> Bool {
+    guard rows > 0 && n > 0 else { return true }
     let l2 = decays ? step.l2 : 0
     let l1 = decays ? step.l1 : 0
     let lr = step.lr
     // λ₁·sign(w) has no fused form; it is rare enough to take its own pass.
     var clipScale = clipScale
     if l1 != 0 {
-      for i in 0..<n { g[i] = clipScale * g[i] + l1 * sign(w[i]) }
+      for i in 0..<(rows * n) { g[i] = clipScale * g[i] + l1 * sign(w[i]) }
       clipScale = 1
     }
-    var result = UpdateKernels.Result(updateSquaredNorm: 0, finite: true)
     switch step.kind {
     case .sgd:
-      result = UpdateKernels.plain(w: w, g: g, count: n, clip: clipScale, l2: l2, lr: lr)
+      return UpdateKernels.plain(
+        w: w, g: g, rows: rows, width: n, clip: clipScale, l2: l2, lr: lr, rowSquares: rowSquares)
     case .momentum, .nesterov:
       guard let v = first else { preconditionFailure("momentum needs its velocity") }
       let nesterov = step.kind == .nesterov
-      result = UpdateKernels.velocity(
-        w: w, v: v, g: g, count: n, clip: clipScale, l2: l2, mu: step.mu,
-        a: nesterov ? -lr : 0, b: nesterov ? -lr * step.mu : -lr)
+      return UpdateKernels.velocity(
+        w: w, v: v, g: g, rows: rows, width: n, clip: clipScale, l2: l2, mu: step.mu,
+        a: nesterov ? -lr : 0, b: nesterov ? -lr * step.mu : -lr, rowSquares: rowSquares)
     case .adam:
       guard let m = first, let s = second else { preconditionFailure("Adam needs its moments") }
-      let (b1, b2, eps) = (step.b1, step.b2, step.eps)
-      let stepScale = -lr / step.correction1
-      let invCorrection2 = 1 / step.correction2
-      for i in 0..<n {
-        let gi = clipScale * g[i] + l2 * w[i]
-        m[i] = b1 * m[i] + (1 - b1) * gi
-        s[i] = b2 * s[i] + (1 - b2) * gi * gi
-        // The update itself replaces the gradient.
-        g[i] = stepScale * m[i] / ((s[i] * invCorrection2).squareRoot() + eps)
-      }
-      cblas_saxpy(Int32(n), 1, g, 1, w, 1)
-      let updateSq = cblas_dsdot(Int32(n), g, 1, g, 1)
-      let weights = cblas_dsdot(Int32(n), w, 1, w, 1)
-      result = UpdateKernels.Result(updateSquaredNorm: updateSq, finite: weights.isFinite)
+      return UpdateKernels.adam(
+        w: w, m: m, s: s, g: g, rows: rows, width: n, clip: clipScale, l2: l2, b1: step.b1,
+        b2: step.b2, stepScale: -lr / step.correction1, invCorrection2: 1 / step.correction2,
+        eps: step.eps, rowSquares: rowSquares)
     }
-    return ParameterUpdate(updateSquaredNorm: result.updateSquaredNorm, finite: result.finite)
   }
 
   @inline(__always) static func sign(_ x: Float) -> Float {

@@ -4,17 +4,18 @@
 /// 1. rows: each thread takes its slice of the batch rows through gathering, the forward pass,
 ///    the loss and the backward pass down to every dense layer's output gradient (rows do not
 ///    depend on each other until the weight gradients);
-/// 2. weight gradients: each thread computes its slice of every layer's ∂L/∂W (a block of rows
-///    of W, that is of input features, over the whole batch) and ∂L/∂b (a block of columns),
-///    and the squared norms of its slices;
-/// 3. update: each thread adds up the loss and the norms (all in the same order, so all reach the
-///    same verdict), and unless the loss or a gradient is not finite, applies the optimiser to
-///    the blocks it computed the gradients of, while they are still in its cache.
+/// 2. weight gradients: each thread computes its block of rows of every layer's ∂L/∂W (rows of W,
+///    that is input features, over the whole batch) and each row's squared norm; a layer's ∂L/∂b
+///    and its norm are computed whole by one thread (they are small);
+/// 3. update: each thread adds up the loss and the norms row by row in one fixed order (so all
+///    reach the same verdict), and unless the loss or a gradient is not finite, applies the
+///    optimiser to the rows it computed the gradients of, while they are still in its cache.
 ///
 /// The arithmetic is the layers' own (`Dense.affine`, `ActivationLayer.apply`/`backward`,
-/// `Dropout.drawMask`, `SoftmaxCrossEntropy.row`, `Optimizer.apply`); only the BLAS products see
-/// other shapes, so the results agree with an undivided step to rounding, and are the same for
-/// the same number of threads. Dropout masks are drawn on the calling thread in layer order.
+/// `Dropout.drawMask`, `SoftmaxCrossEntropy.row`, `Optimizer.apply`) and every product computes
+/// each element alone (`MatrixProduct`); every sum runs over rows in one order, whoever computed
+/// the rows. So a split step gives the same bits as the undivided one, for any thread count.
+/// Dropout masks are drawn on the calling thread in layer order.
 final class ParallelStep {
   let network: Network
   private let dense: [Dense]
@@ -32,14 +33,17 @@ final class ParallelStep {
   private var masks: [UnsafeMutablePointer<Float>] = []
   private var masked: [UnsafeMutablePointer<Float>] = []
   private var rowLosses: [Double] = []
+  /// Per parameter (weights, bias of each layer), each row's squared gradient norm and squared
+  /// update norm, from `rowOffsets[p]` on in one buffer each.
+  private let gradientRowSquares: UnsafeMutablePointer<Double>
+  private let updateRowSquares: UnsafeMutablePointer<Double>
+  private let rowOffsets: [Int]
 
-  /// Whether a step of `network` at `batchSize` is worth splitting across `threads` threads:
-  /// a classifier (softmax cross-entropy), at least 8 rows a thread, and enough arithmetic per
-  /// step (batch × parameters ≥ 2¹⁷) that the split pays for its two hand-overs.
-  static func applies(to network: Network, batchSize: Int, threads: Int) -> Bool {
-    threads > 1 && network.architecture.task.loss == .softmaxCrossEntropy
+  /// Whether a split step can train `network`: a classifier (softmax cross-entropy) with more
+  /// than a handful of parameters (whose steps the trainer reports entry by entry).
+  static func applies(to network: Network) -> Bool {
+    network.architecture.task.loss == .softmaxCrossEntropy
       && network.parameterCount > ParameterChange.smallModelLimit
-      && batchSize >= 8 * threads && batchSize * network.parameterCount >= 1 << 17
   }
 
   init(network: Network) {
@@ -48,9 +52,26 @@ final class ParallelStep {
     dropouts = network.layers.compactMap { $0 as? Dropout }
     activation = network.architecture.activation
     precondition(dropouts.count == dense.count - 1, "one dropout layer after each hidden layer")
+    var offsets: [Int] = []
+    var total = 0
+    for layer in dense {
+      offsets.append(total)
+      total += layer.inputs
+      offsets.append(total)
+      total += 1
+    }
+    rowOffsets = offsets
+    gradientRowSquares = .allocate(capacity: total)
+    gradientRowSquares.initialize(repeating: 0, count: total)
+    updateRowSquares = .allocate(capacity: total)
+    updateRowSquares.initialize(repeating: 0, count: total)
   }
 
-  deinit { release() }
+  deinit {
+    release()
+    gradientRowSquares.deallocate()
+    updateRowSquares.deallocate()
+  }
 
   /// What a step did: the batch's mean loss, each parameter's squared gradient norm (in
   /// `network.parameters` order) and, unless the loss or a gradient was not finite, what the
@@ -64,7 +85,7 @@ final class ParallelStep {
   /// Trains on the examples `batch` of `examples` with class `labels`, drawing dropout masks from
   /// `generator` and updating with `hyper`'s optimiser and `state`.
   func run(
-    batch: [Int], of examples: Examples, labels: [Int32], pool: WorkerPool,
+    batch: [Int], of examples: Examples, labels: [Int32], pool: WorkerPool, threads: Int,
     dropout generator: inout SeededGenerator, state: inout OptimizerState, hyper: Hyperparameters
   ) -> Outcome {
     let n = batch.count
@@ -79,30 +100,28 @@ final class ParallelStep {
     // NB: on a diverging step nothing is updated, but the optimiser's state is readied all the
     // same; a diverged run only goes on after `reset()` or `restore(_:)`, which replace it.
     let step = Optimizer.prepare(parameters, state: &state, hyper: hyper)
-    let threads = pool.size
+    let threads = max(1, min(threads, pool.size, n))
     let rows = batch.map { Int64($0) }
-    var partialNorms = [Double](repeating: 0, count: threads * parameters.count)
-    var partialUpdates = [ParameterUpdate](repeating: ParameterUpdate(), count: threads * parameters.count)
+    var finite = [Bool](repeating: true, count: threads * parameters.count)
     rowLosses.withUnsafeMutableBufferPointer { losses in
       rows.withUnsafeBufferPointer { rows in
         labels.withUnsafeBufferPointer { labels in
-          partialNorms.withUnsafeMutableBufferPointer { norms in
-            partialUpdates.withUnsafeMutableBufferPointer { updates in
-              withStorage(parameters) { values, gradients in
-                withStorage(&state.first) { firsts in
-                  withStorage(&state.second) { seconds in
-                    let s = Slices(
-                      values: values, gradients: gradients, firsts: firsts, seconds: seconds,
-                      decays: parameters.map(\.decays), rows: rows.baseAddress!,
-                      labels: labels.baseAddress!, losses: losses.baseAddress!,
-                      norms: norms.baseAddress!, updates: updates.baseAddress!, batch: n,
-                      threads: threads, rates: rates)
-                    pool.run(phases: 3) { t, phase in
-                      switch phase {
-                      case 0: forwardAndBackward(s, thread: t, of: examples)
-                      case 1: weightGradients(s, thread: t)
-                      default: update(s, thread: t, step: step, clipNorm: hyper.clipNorm)
-                      }
+          finite.withUnsafeMutableBufferPointer { finite in
+            withStorage(parameters) { values, gradients in
+              withStorage(&state.first) { firsts in
+                withStorage(&state.second) { seconds in
+                  let s = Slices(
+                    values: values, gradients: gradients, firsts: firsts, seconds: seconds,
+                    decays: parameters.map(\.decays), rows: rows.baseAddress!,
+                    labels: labels.baseAddress!, losses: losses.baseAddress!,
+                    gradientSquares: rowOffsets.map { gradientRowSquares + $0 },
+                    updateSquares: rowOffsets.map { updateRowSquares + $0 },
+                    finite: finite.baseAddress!, batch: n, threads: threads, rates: rates)
+                  pool.run(phases: 3, participants: threads) { t, phase in
+                    switch phase {
+                    case 0: forwardAndBackward(s, thread: t, of: examples)
+                    case 1: weightGradients(s, thread: t)
+                    default: update(s, thread: t, step: step, clipNorm: hyper.clipNorm)
                     }
                   }
                 }
@@ -112,42 +131,38 @@ final class ParallelStep {
         }
       }
     }
-    let (loss, squaredNorms) = totals(rowLosses, n, partialNorms, threads)
+    let (loss, squaredNorms) = rowLosses.withUnsafeBufferPointer {
+      totals($0.baseAddress!, n, gradientRowSquares)
+    }
     guard Trainer.canUpdate(loss: loss, squaredNorms: squaredNorms) else {
       return Outcome(loss: loss, squaredNorms: squaredNorms, updates: nil)
     }
     let updates = parameters.indices.map { p in
-      var total = ParameterUpdate()
-      for t in 0..<threads {
-        let u = partialUpdates[t * parameters.count + p]
-        total.updateSquaredNorm += u.updateSquaredNorm
-        total.finite = total.finite && u.finite
-      }
-      return total
+      ParameterUpdate(
+        updateSquaredNorm: rowTotal(updateRowSquares, p),
+        finite: (0..<threads).allSatisfy { finite[$0 * parameters.count + p] })
     }
     return Outcome(loss: loss, squaredNorms: squaredNorms, updates: updates)
   }
 
-  /// The batch's mean loss and the squared norms, added up in one fixed order.
+  /// The rows of parameter p: input features of a weight matrix, one for a bias.
+  private func rowCount(_ p: Int) -> Int { p % 2 == 0 ? dense[p / 2].inputs : 1 }
+
+  /// Σ of parameter p's rows' values, in row order.
+  private func rowTotal(_ rowValues: UnsafePointer<Double>, _ p: Int) -> Double {
+    var total: Double = 0
+    for r in 0..<rowCount(p) { total += rowValues[rowOffsets[p] + r] }
+    return total
+  }
+
+  /// The batch's mean loss and the squared gradient norms, added up in one fixed order.
   private func totals(
-    _ losses: UnsafePointer<Double>, _ n: Int, _ partialNorms: UnsafePointer<Double>, _ threads: Int
+    _ losses: UnsafePointer<Double>, _ n: Int, _ gradientSquares: UnsafePointer<Double>
   ) -> (loss: Double, squaredNorms: [Double]) {
     var loss: Double = 0
     for r in 0..<n { loss += losses[r] }
-    let count = 2 * dense.count
-    var squaredNorms = [Double](repeating: 0, count: count)
-    for t in 0..<threads {
-      for p in 0..<count { squaredNorms[p] += partialNorms[t * count + p] }
-    }
+    let squaredNorms = (0..<(2 * dense.count)).map { rowTotal(gradientSquares, $0) }
     return (loss / Double(n), squaredNorms)
-  }
-
-  private func totals(
-    _ losses: [Double], _ n: Int, _ partialNorms: [Double], _ threads: Int
-  ) -> (loss: Double, squaredNorms: [Double]) {
-    losses.withUnsafeBufferPointer { l in
-      partialNorms.withUnsafeBufferPointer { p in totals(l.baseAddress!, n, p.baseAddress!, threads) }
-    }
   }
 
   /// What both phases share: raw storage and the batch's shape.
@@ -160,8 +175,11 @@ final class ParallelStep {
     var rows: UnsafePointer<Int64>
     var labels: UnsafePointer<Int32>
     var losses: UnsafeMutablePointer<Double>
-    var norms: UnsafeMutablePointer<Double>
-    var updates: UnsafeMutablePointer<ParameterUpdate>
+    /// Per parameter, where its rows' squared gradient norms and squared update norms go.
+    var gradientSquares: [UnsafeMutablePointer<Double>]
+    var updateSquares: [UnsafeMutablePointer<Double>]
+    /// Per thread and parameter: whether the rows it updated stayed finite.
+    var finite: UnsafeMutablePointer<Bool>
     var batch: Int
     var threads: Int
     var rates: [Float]
@@ -169,13 +187,8 @@ final class ParallelStep {
     /// The start of thread t's share of n items.
     func start(_ t: Int, of n: Int) -> Int { n * t / threads }
 
-    /// Thread t's elements of parameter p: rows (input features) of a weight matrix, columns
-    /// of a bias, as in `weightGradients`.
-    func block(_ t: Int, of p: Int, in dense: [Dense]) -> Range<Int> {
-      let layer = dense[p / 2]
-      let (rows, width) = p % 2 == 0 ? (layer.inputs, layer.outputs) : (layer.outputs, 1)
-      return (start(t, of: rows) * width)..<(start(t + 1, of: rows) * width)
-    }
+    /// The thread that computes and updates layer l's bias whole.
+    func biasThread(_ l: Int) -> Int { l % threads }
   }
 
   /// Phase 1 for thread t's rows.
@@ -208,9 +221,10 @@ final class ParallelStep {
       let (i, o) = (dense[l].inputs, dense[l].outputs)
       guard let dx = inputGradients[l] else { continue }
       let dxRows = dx + r0 * i
-      BLAS.gemm(
+      MatrixProduct.gemm(
         transposeA: false, transposeB: true, m: count, n: i, k: o,
-        outputGradients[l] + r0 * o, lda: o, s.values[2 * l], ldb: o, beta: 0, dxRows, ldc: i)
+        outputGradients[l] + r0 * o, lda: o, s.values[2 * l], ldb: o, dxRows, ldc: i,
+        accumulate: false)
       if s.rates[l - 1] > 0 { multiply(dxRows, masks[l - 1] + r0 * i, into: dxRows, count: count * i) }
       ActivationLayer.backward(
         activation, gradient: dxRows, output: outputs[l - 1] + r0 * i,
@@ -218,45 +232,53 @@ final class ParallelStep {
     }
   }
 
-  /// Phase 2 for thread t's blocks of every layer's weight and bias gradients.
+  /// Phase 2 for thread t: its block of rows of every layer's ∂L/∂W, and the biases it owns.
   private func weightGradients(_ s: Slices, thread t: Int) {
     let n = s.batch
     for (l, layer) in dense.enumerated() {
       let (i, o) = (layer.inputs, layer.outputs)
       let a = s.start(t, of: i)
       let b = s.start(t + 1, of: i)
-      let dW = s.gradients[2 * l] + a * o
-      BLAS.gemm(
+      let dW = s.gradients[2 * l]
+      MatrixProduct.gemm(
         transposeA: true, transposeB: false, m: b - a, n: o, k: n,
-        inputs[l] + a, lda: i, outputGradients[l], ldb: o, beta: 0, dW, ldc: o)
-      let normIndex = t * 2 * dense.count + 2 * l
-      s.norms[normIndex] = BLAS.squaredNorm(dW, count: (b - a) * o)
-      let c0 = s.start(t, of: o)
-      let c1 = s.start(t + 1, of: o)
+        inputs[l] + a, lda: i, outputGradients[l], ldb: o, dW + a * o, ldc: o, accumulate: false)
+      for r in a..<b {
+        s.gradientSquares[2 * l][r] = MatrixProduct.sumOfSquares(dW + r * o, count: o)
+      }
+      guard s.biasThread(l) == t else { continue }
       let db = s.gradients[2 * l + 1]
       let g = outputGradients[l]
-      for c in c0..<c1 { db[c] = 0 }
+      for c in 0..<o { db[c] = 0 }
       for r in 0..<n {
-        for c in c0..<c1 { db[c] += g[r * o + c] }
+        for c in 0..<o { db[c] += g[r * o + c] }
       }
-      s.norms[normIndex + 1] = BLAS.squaredNorm(db + c0, count: c1 - c0)
+      s.gradientSquares[2 * l + 1][0] = MatrixProduct.sumOfSquares(db, count: o)
     }
   }
 
-  /// Phase 3 for thread t: the verdict on the whole step, then the update of its blocks.
+  /// Phase 3 for thread t: the verdict on the whole step, then the update of its rows.
   private func update(_ s: Slices, thread t: Int, step: Optimizer.Step, clipNorm: Float) {
-    let (loss, squaredNorms) = totals(s.losses, s.batch, s.norms, s.threads)
+    let (loss, squaredNorms) = totals(s.losses, s.batch, gradientRowSquares)
     guard Trainer.canUpdate(loss: loss, squaredNorms: squaredNorms) else { return }
     let clipScale = Trainer.clipScale(squaredNorms: squaredNorms, clipNorm: clipNorm)
     let count = s.values.count
     for p in 0..<count {
-      let range = s.block(t, of: p, in: dense)
-      let a = range.lowerBound
-      s.updates[t * count + p] = Optimizer.apply(
-        step, decays: s.decays[p], w: s.values[p] + a, g: s.gradients[p] + a,
-        first: p < s.firsts.count ? s.firsts[p].map { $0 + a } : nil,
-        second: p < s.seconds.count ? s.seconds[p].map { $0 + a } : nil,
-        count: range.count, clipScale: clipScale)
+      let layer = dense[p / 2]
+      let rows: Range<Int>
+      if p % 2 == 0 {
+        rows = s.start(t, of: layer.inputs)..<s.start(t + 1, of: layer.inputs)
+      } else {
+        guard s.biasThread(p / 2) == t else { continue }
+        rows = 0..<1
+      }
+      let at = rows.lowerBound * layer.outputs
+      s.finite[t * count + p] = Optimizer.apply(
+        step, decays: s.decays[p], w: s.values[p] + at, g: s.gradients[p] + at,
+        first: p < s.firsts.count ? s.firsts[p].map { $0 + at } : nil,
+        second: p < s.seconds.count ? s.seconds[p].map { $0 + at } : nil,
+        rows: rows.count, width: layer.outputs, clipScale: clipScale,
+        rowSquares: s.updateSquares[p] + rows.lowerBound)
     }
   }
 

@@ -9,6 +9,7 @@
 public final class Trainer {
   public private(set) var network: Network
   public let train: Examples
+  /// The test split; nil when there is none (or it is empty).
   public let test: Examples?
   public let seed: UInt64
   public let initializer: Initializer
@@ -25,8 +26,10 @@ public final class Trainer {
   private var outputGradient = Matrix(rows: 0, cols: 0)
   /// Buffers of the split step, made on the first step that splits its batch.
   private var parallelStep: ParallelStep?
-  /// The threads a step may split its batch across (tests choose their own).
+  /// The threads a step may split its batch across, and how many of them a batch of n rows uses
+  /// (tests choose their own). The split changes the speed, never the numbers.
   var threadPool: () -> WorkerPool? = { ComputeThreads.pool }
+  var threadsForBatch: (_ rows: Int, _ parameters: Int) -> Int = ComputeThreads.threads(forBatch:parameters:)
 
   /// Checks that the architecture fits the data and the settings are valid, before allocating.
   public init(
@@ -38,12 +41,15 @@ public final class Trainer {
     try Trainer.checkFit(architecture, train, "training")
     if let test { try Trainer.checkFit(architecture, test, "test") }
     guard train.count > 0 else { throw .dataMismatch("the training set is empty") }
-    _ = ComputeThreads.count  // settles the BLAS's thread count before any product
+    try Trainer.checkMemory(architecture, runs: [hyper], train: train, test: test)
     var generator = SeededGenerator(seed: seed)
-    self.network = try Network(
-      architecture, initializer: initializer, dropout: hyper.dropout, generator: &generator)
+    self.network = try FloatMode.flushingSubnormals { () throws(EngineError) -> Network in
+      try Network(
+        architecture, initializer: initializer, dropout: hyper.dropout, generator: &generator)
+    }
     self.train = train
-    self.test = test
+    // An empty test split is no test data: nothing to evaluate, rather than a loss of 0.
+    self.test = test.flatMap { $0.count > 0 ? $0 : nil }
     self.seed = seed
     self.initializer = initializer
     self.hyper = hyper
@@ -88,6 +94,9 @@ public final class Trainer {
   /// step (momentum and Nesterov share their velocity).
   public func setHyperparameters(_ new: Hyperparameters) throws(EngineError) {
     try new.validate()
+    if new.batchSize != hyper.batchSize || new.optimizer != hyper.optimizer {
+      try Trainer.checkMemory(network.architecture, runs: [new], train: train, test: test)
+    }
     for label in Trainer.changeLabels(from: hyper, to: new) {
       history.record(History.Marker(step: progress.step, label: label))
     }
@@ -118,6 +127,12 @@ public final class Trainer {
   /// - Parameter measureLossAfter: also compute the batch's loss after the update.
   @discardableResult
   public func step(measureLossAfter: Bool = false) throws(EngineError) -> StepReport {
+    try FloatMode.flushingSubnormals { () throws(EngineError) -> StepReport in
+      try flushedStep(measureLossAfter: measureLossAfter)
+    }
+  }
+
+  private func flushedStep(measureLossAfter: Bool) throws(EngineError) -> StepReport {
     if let divergence { throw .diverged(divergence) }
     let start = progress.position
     let end = min(start + hyper.batchSize, train.count)
@@ -130,14 +145,14 @@ public final class Trainer {
     let lossBefore: Double
     let squaredNorms: [Double]
     var splitUpdates: [ParameterUpdate]?
-    if let pool = threadPool(),
-      case .classes(let labels) = targets,
-      ParallelStep.applies(to: network, batchSize: batch.count, threads: pool.size)
+    let threads = threadsForBatch(batch.count, network.parameterCount)
+    if threads > 1, let pool = threadPool(), case .classes(let labels) = targets,
+      ParallelStep.applies(to: network)
     {
       if parallelStep?.network !== network { parallelStep = ParallelStep(network: network) }
       var dropout = progress.dropout
       let outcome = parallelStep!.run(
-        batch: batch, of: train, labels: labels, pool: pool, dropout: &dropout,
+        batch: batch, of: train, labels: labels, pool: pool, threads: threads, dropout: &dropout,
         state: &optimizerState, hyper: hyper)
       progress.dropout = dropout
       (lossBefore, squaredNorms, splitUpdates) = (outcome.loss, outcome.squaredNorms, outcome.updates)
@@ -285,9 +300,9 @@ public final class Trainer {
   /// Evaluates on the training set and the test set and records it in the history.
   @discardableResult
   public func evaluate() -> History.Evaluated {
-    let record = History.Evaluated(
+    let record = FloatMode.flushingSubnormals { History.Evaluated(
       step: progress.step, epoch: progress.epoch, train: network.evaluate(train),
-      test: test.map { network.evaluate($0) })
+      test: test.map { network.evaluate($0) }) }
     history.record(record)
     return record
   }
@@ -314,9 +329,11 @@ public final class Trainer {
   /// New weights from the seed and a fresh start; the current settings are kept.
   public func reset() {
     var generator = SeededGenerator(seed: seed)
-    for dense in network.denseLayers {
-      initializer.fill(&dense.weights.value, using: &generator)
-      dense.bias.value.fill(0)
+    FloatMode.flushingSubnormals {
+      for dense in network.denseLayers {
+        initializer.fill(&dense.weights.value, using: &generator)
+        dense.bias.value.fill(0)
+      }
     }
     optimizerState = OptimizerState()
     progress = Trainer.freshProgress(seed: seed, count: train.count)

@@ -1,31 +1,38 @@
 import EngineKernels
 
-/// Fused optimiser passes: each element of g, v and w is read once and v, w written once
-/// (EngineKernels: vectorised, built for AVX2 and for baseline x86-64, the same bits on both).
+/// Fused optimiser passes over rows of a parameter: each element of g, v and w is read once and
+/// v, w written once (EngineKernels: vectorised, built for AVX2 and for baseline x86-64, the same
+/// bits on both). Each writes every row's ‖Δθ‖² to `rowSquares` and returns whether every new
+/// weight is finite.
 enum UpdateKernels {
-  /// What a pass measured: Σu² over the update, and whether every new weight is finite.
-  struct Result {
-    var updateSquaredNorm: Double
-    var finite: Bool
-  }
-
   /// With g ← c·g + λ₂·w:  v ← μ·v + g;  u = a·g + b·v;  w ← w + u.
   /// Momentum is a = 0, b = −η; Nesterov is a = −η, b = −η·μ.
   static func velocity(
     w: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
-    g: UnsafeMutablePointer<Float>, count n: Int,
-    clip: Float, l2: Float, mu: Float, a: Float, b: Float
-  ) -> Result {
-    let r = mlt_update_velocity(w, v, g, Int64(n), clip, l2, mu, a, b)
-    return Result(updateSquaredNorm: r.update_squared_norm, finite: r.finite != 0)
+    g: UnsafeMutablePointer<Float>, rows: Int, width: Int,
+    clip: Float, l2: Float, mu: Float, a: Float, b: Float, rowSquares: UnsafeMutablePointer<Double>
+  ) -> Bool {
+    mlt_update_velocity(w, v, g, Int64(rows), Int64(width), clip, l2, mu, a, b, rowSquares) != 0
   }
 
   /// With g ← c·g + λ₂·w:  w ← w − η·g.
   static func plain(
-    w: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>, count n: Int,
-    clip: Float, l2: Float, lr: Float
-  ) -> Result {
-    let r = mlt_update_plain(w, g, Int64(n), clip, l2, lr)
-    return Result(updateSquaredNorm: r.update_squared_norm, finite: r.finite != 0)
+    w: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>, rows: Int, width: Int,
+    clip: Float, l2: Float, lr: Float, rowSquares: UnsafeMutablePointer<Double>
+  ) -> Bool {
+    mlt_update_plain(w, g, Int64(rows), Int64(width), clip, l2, lr, rowSquares) != 0
+  }
+
+  /// Adam: with g ← c·g + λ₂·w:  m ← β₁m + (1−β₁)g;  s ← β₂s + (1−β₂)g²;
+  /// u = stepScale·m / (√(s·invCorrection2) + ε);  w ← w + u.
+  static func adam(
+    w: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>, s: UnsafeMutablePointer<Float>,
+    g: UnsafeMutablePointer<Float>, rows: Int, width: Int, clip: Float, l2: Float, b1: Float,
+    b2: Float, stepScale: Float, invCorrection2: Float, eps: Float,
+    rowSquares: UnsafeMutablePointer<Double>
+  ) -> Bool {
+    mlt_update_adam(
+      w, m, s, g, Int64(rows), Int64(width), clip, l2, b1, b2, stepScale, invCorrection2, eps,
+      rowSquares) != 0
   }
 }

@@ -1,5 +1,7 @@
 #include "EngineKernels.h"
 
+#include <math.h>
+
 // NB: a contracted a*b + c (FMA) rounds once instead of twice: results would then depend on
 // the machine. Keep every multiply and add separate, on both paths.
 #pragma clang fp contract(off)
@@ -43,58 +45,112 @@ static inline float lane_sum(const float lanes[8]) {
   return s;
 }
 
-KERNEL mlt_update_result mlt_update_velocity(float *restrict w, float *restrict v,
-                                             const float *restrict g, int64_t n, float clip,
-                                             float l2, float mu, float a, float b) {
-  float acc[8] = {0}, poison[8] = {0};
-  int64_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    for (int k = 0; k < 8; k++) {
-      float wi = w[i + k];
-      float gi = clip * g[i + k] + l2 * wi;
-      float vi = mu * v[i + k] + gi;
-      float u = a * gi + b * vi;
-      float wn = wi + u;
-      v[i + k] = vi;
-      w[i + k] = wn;
-      acc[k] += u * u;
-      poison[k] += wn - wn;  // NaN once any weight is infinite or NaN
-    }
-  }
-  float tail = 0, tail_poison = 0;
-  for (; i < n; i++) {
-    float gi = clip * g[i] + l2 * w[i];
-    v[i] = mu * v[i] + gi;
-    float u = a * gi + b * v[i];
-    w[i] += u;
-    tail += u * u;
-    tail_poison += w[i] - w[i];
-  }
-  mlt_update_result r = {(double)lane_sum(acc) + (double)tail, lane_sum(poison) + tail_poison == 0};
-  return r;
+// Each update pass below runs over `rows` rows of `width` elements and writes each row's Σu²
+// (eight running sums in lane order) to row_squares[r]; a parameter's update norm is the sum of
+// its rows' in order, however the rows are shared out among threads. Returns whether every new
+// weight is finite (a NaN or infinite weight poisons the running sum w − w).
+
+static inline void finish_row(const float acc[8], const float poison[8], float tail,
+                              float tail_poison, double *row_square, int *finite) {
+  *row_square = (double)lane_sum(acc) + (double)tail;
+  if (lane_sum(poison) + tail_poison != 0) *finite = 0;
 }
 
-KERNEL mlt_update_result mlt_update_plain(float *restrict w, const float *restrict g, int64_t n,
-                                          float clip, float l2, float lr) {
-  float acc[8] = {0}, poison[8] = {0};
-  int64_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    for (int k = 0; k < 8; k++) {
-      float wi = w[i + k];
-      float u = -lr * (clip * g[i + k] + l2 * wi);
-      float wn = wi + u;
-      w[i + k] = wn;
-      acc[k] += u * u;
-      poison[k] += wn - wn;
+KERNEL int mlt_update_velocity(float *restrict w, float *restrict v, const float *restrict g,
+                               int64_t rows, int64_t width, float clip, float l2, float mu,
+                               float a, float b, double *restrict row_squares) {
+  int finite = 1;
+  for (int64_t r = 0; r < rows; r++, w += width, v += width, g += width) {
+    float acc[8] = {0}, poison[8] = {0};
+    int64_t i = 0;
+    for (; i + 8 <= width; i += 8) {
+      for (int k = 0; k < 8; k++) {
+        float wi = w[i + k];
+        float gi = clip * g[i + k] + l2 * wi;
+        float vi = mu * v[i + k] + gi;
+        float u = a * gi + b * vi;
+        float wn = wi + u;
+        v[i + k] = vi;
+        w[i + k] = wn;
+        acc[k] += u * u;
+        poison[k] += wn - wn;
+      }
     }
+    float tail = 0, tail_poison = 0;
+    for (; i < width; i++) {
+      float gi = clip * g[i] + l2 * w[i];
+      v[i] = mu * v[i] + gi;
+      float u = a * gi + b * v[i];
+      w[i] += u;
+      tail += u * u;
+      tail_poison += w[i] - w[i];
+    }
+    finish_row(acc, poison, tail, tail_poison, row_squares + r, &finite);
   }
-  float tail = 0, tail_poison = 0;
-  for (; i < n; i++) {
-    float u = -lr * (clip * g[i] + l2 * w[i]);
-    w[i] += u;
-    tail += u * u;
-    tail_poison += w[i] - w[i];
+  return finite;
+}
+
+KERNEL int mlt_update_plain(float *restrict w, const float *restrict g, int64_t rows,
+                            int64_t width, float clip, float l2, float lr,
+                            double *restrict row_squares) {
+  int finite = 1;
+  for (int64_t r = 0; r < rows; r++, w += width, g += width) {
+    float acc[8] = {0}, poison[8] = {0};
+    int64_t i = 0;
+    for (; i + 8 <= width; i += 8) {
+      for (int k = 0; k < 8; k++) {
+        float wi = w[i + k];
+        float u = -lr * (clip * g[i + k] + l2 * wi);
+        float wn = wi + u;
+        w[i + k] = wn;
+        acc[k] += u * u;
+        poison[k] += wn - wn;
+      }
+    }
+    float tail = 0, tail_poison = 0;
+    for (; i < width; i++) {
+      float u = -lr * (clip * g[i] + l2 * w[i]);
+      w[i] += u;
+      tail += u * u;
+      tail_poison += w[i] - w[i];
+    }
+    finish_row(acc, poison, tail, tail_poison, row_squares + r, &finite);
   }
-  mlt_update_result r = {(double)lane_sum(acc) + (double)tail, lane_sum(poison) + tail_poison == 0};
-  return r;
+  return finite;
+}
+
+KERNEL int mlt_update_adam(float *restrict w, float *restrict m, float *restrict s,
+                           const float *restrict g, int64_t rows, int64_t width, float clip,
+                           float l2, float b1, float b2, float step_scale, float inv_correction2,
+                           float eps, double *restrict row_squares) {
+  const float c1 = 1 - b1, c2 = 1 - b2;
+  int finite = 1;
+  for (int64_t r = 0; r < rows; r++, w += width, m += width, s += width, g += width) {
+    float acc[8] = {0}, poison[8] = {0};
+    for (int64_t i = 0; i < width; i++) {
+      float gi = clip * g[i] + l2 * w[i];
+      float mi = b1 * m[i] + c1 * gi;
+      float si = b2 * s[i] + c2 * gi * gi;
+      float u = step_scale * mi / (sqrtf(si * inv_correction2) + eps);
+      float wn = w[i] + u;
+      m[i] = mi;
+      s[i] = si;
+      w[i] = wn;
+      acc[i & 7] += u * u;
+      poison[i & 7] += wn - wn;
+    }
+    finish_row(acc, poison, 0, 0, row_squares + r, &finite);
+  }
+  return finite;
+}
+
+KERNEL double mlt_sum_of_squares(const float *restrict x, int64_t n) {
+  double acc[8] = {0};
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    for (int k = 0; k < 8; k++) acc[k] += (double)x[i + k] * (double)x[i + k];
+  for (int k = 0; i < n; i++, k++) acc[k] += (double)x[i] * (double)x[i];
+  double total = 0;
+  for (int k = 0; k < 8; k++) total += acc[k];
+  return total;
 }

@@ -1,10 +1,14 @@
+#define _GNU_SOURCE  // CPU_COUNT
 #include "WorkerPool.h"
+
+#include "FloatMode.h"
 
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 typedef void (*mlt_task)(void *context, int64_t index);
 
@@ -23,6 +27,7 @@ struct mlt_pool {
   int stopping;                     // under lock
   mlt_task task;
   void *context;
+  int64_t participants;             // indices that run the current task
   pthread_mutex_t lock;
   pthread_cond_t wake;
 };
@@ -55,6 +60,8 @@ static void *worker(void *argument) {
   worker_start start = *(worker_start *)argument;
   free(argument);
   mlt_pool *pool = start.pool;
+  // The engine computes with subnormals flushed on every thread (as its callers do).
+  mlt_flush_subnormals_begin();
   uint_fast64_t seen = 0;
   for (;;) {
     uint_fast64_t generation;
@@ -76,7 +83,7 @@ static void *worker(void *argument) {
     }
     seen = generation;
     if (pool->task == NULL) return NULL;  // the stop signal
-    pool->task(pool->context, start.index);
+    if (start.index < pool->participants) pool->task(pool->context, start.index);
     atomic_fetch_sub(&pool->pending, 1);
   }
 }
@@ -122,9 +129,10 @@ static void publish(mlt_pool *pool) {
 }
 
 /// Runs `task` on every participant; the caller holds `busy`.
-static void dispatch(mlt_pool *pool, mlt_task task, void *context) {
+static void dispatch(mlt_pool *pool, mlt_task task, void *context, int64_t participants) {
   pool->task = task;
   pool->context = context;
+  pool->participants = participants;
   atomic_store(&pool->pending, pool->size - 1);
   publish(pool);
   task(context, 0);
@@ -143,7 +151,7 @@ static int take(mlt_pool *pool) {
 /// pool's threads, inside one task).
 static void barrier(mlt_pool *pool) {
   uint_fast64_t crossing = atomic_load(&pool->crossings);
-  if (atomic_fetch_add(&pool->arrived, 1) == pool->size - 1) {
+  if (atomic_fetch_add(&pool->arrived, 1) == pool->participants - 1) {
     atomic_store(&pool->arrived, 0);
     atomic_fetch_add(&pool->crossings, 1);
     return;
@@ -167,14 +175,17 @@ static void run_phased(void *argument, int64_t index) {
   }
 }
 
-void mlt_pool_run_phases(mlt_pool *pool, mlt_phased_task task, void *context, int64_t phases) {
-  if (!take(pool)) {
+void mlt_pool_run_phases(mlt_pool *pool, mlt_phased_task task, void *context, int64_t phases,
+                         int64_t participants) {
+  if (participants > pool->size) participants = pool->size;
+  if (participants < 1) participants = 1;
+  if (participants == 1 || !take(pool)) {
     for (int64_t phase = 0; phase < phases; phase++)
-      for (int64_t i = 0; i < pool->size; i++) task(context, i, phase);
+      for (int64_t i = 0; i < participants; i++) task(context, i, phase);
     return;
   }
   phased_run run = {pool, task, context, phases};
-  dispatch(pool, run_phased, &run);
+  dispatch(pool, run_phased, &run, participants);
   atomic_store(&pool->busy, 0);
 }
 
@@ -190,4 +201,16 @@ void mlt_pool_destroy(mlt_pool *pool) {
   pthread_mutex_destroy(&pool->lock);
   free(pool->threads);
   free(pool);
+}
+
+int mlt_usable_cpus(void) {
+#if defined(__linux__)
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) {
+    int n = CPU_COUNT(&set);
+    if (n > 0) return n;
+  }
+#endif
+  long online = sysconf(_SC_NPROCESSORS_ONLN);
+  return online > 0 ? (int)online : 1;
 }

@@ -1,5 +1,6 @@
 import Course
 import Datasets
+import Engine
 import Foundation
 @preconcurrency import Glibc
 import Tutor
@@ -101,15 +102,16 @@ public enum LineREPL {
     return result.exitStatus
   }
 
+  /// The longest script read (a pipe or a device is read up to it).
+  public static let scriptLimit = 16 << 20
+
   /// The lines of a script file; a final newline does not make an extra empty line.
+  /// A pipe, a device or `/dev/stdin` is read like a file, up to `scriptLimit` bytes.
   public static func readScript(_ path: String) throws(ScriptError) -> [String] {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw ScriptError(description: "cannot read \(path): \(Self.reason(error))")
+    switch AtomicFile.read(path, limit: scriptLimit, what: "a script") {
+    case .failure(let error): throw ScriptError(description: "cannot read \(path): \(error.reason)")
+    case .success(let bytes): return scriptLines(String(decoding: bytes, as: UTF8.self))
     }
-    return scriptLines(String(decoding: data, as: UTF8.self))
   }
 
   /// A script's text as its lines.
@@ -119,16 +121,5 @@ public enum LineREPL {
       .map(String.init)
     if lines.last == "" { lines.removeLast() }
     return lines
-  }
-
-  private static func reason(_ error: Error) -> String {
-    let ns = error as NSError
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-      let text = strerror(Int32(underlying.code))
-    {
-      return String(cString: text)
-    }
-    if ns.code == NSFileReadNoSuchFileError { return "no such file" }
-    return ns.localizedDescription
   }
 }

@@ -7,11 +7,13 @@ import Engine
 /// Image sets are read from the same IDX files; generated and CSV sets are written into the
 /// script as numbers, so it needs nothing but Python, numpy and torch.
 enum PyTorchExport {
+  /// The line every exported script starts with.
+  static let firstLine = "# A PyTorch version of an mltutor experiment."
+
   static func script(
     settings: SessionSettings, hyper h: Hyperparameters, dataset: Dataset, architecture a: Architecture
   ) -> String {
-    var s = """
-      # A PyTorch version of an mltutor experiment.
+    var s = firstLine + "\n" + """
       # data: \(dataset.name), model: \(a.sizesText) \(a.activation.rawValue), seed \(settings.seed)
       # optimizer \(h.optimizer.rawValue), lr \(h.learningRate), batch \(h.batchSize), momentum \(h.momentum),
       # l1 \(h.l1), l2 \(h.l2), dropout \(h.dropout), clip \(h.clipNorm)

@@ -6,21 +6,7 @@ extension Session {
   /// Saves the current run's model with the session's settings in its metadata.
   func save(_ path: String) throws(CommandError) -> [Output] {
     let trainer = try requireTrainer()
-    var metadata: [String: String] = [
-      "data": settings.dataName ?? "", "model": settings.modelSpec,
-      "activation": settings.activation.rawValue, "init": settings.effectiveInitializer.rawValue,
-      "seed": String(settings.seed), "steps": String(trainer.steps),
-    ]
-    let h = trainer.hyper
-    metadata["lr"] = String(h.learningRate)
-    metadata["batch"] = String(h.batchSize)
-    metadata["optimizer"] = h.optimizer.rawValue
-    metadata["momentum"] = String(h.momentum)
-    metadata["l1"] = String(h.l1)
-    metadata["l2"] = String(h.l2)
-    metadata["dropout"] = String(h.dropout)
-    metadata["clip"] = String(h.clipNorm)
-    for (k, v) in settings.dataOptions { metadata["data." + k] = v }
+    let metadata = ModelMetadata.record(settings: settings, hyper: trainer.hyper, steps: trainer.steps)
     do {
       try ModelFile.save(trainer.network, to: path, metadata: metadata)
     } catch {
@@ -38,25 +24,12 @@ extension Session {
     } catch {
       throw CommandError(error.description)
     }
-    var next = settings
-    if let data = metadata["data"], !data.isEmpty { next.dataName = data }
-    next.dataOptions = [:]
-    for (k, v) in metadata where k.hasPrefix("data.") { next.dataOptions[String(k.dropFirst(5))] = v }
-    next.modelSpec = metadata["model"] ?? network.architecture.sizesText
-    next.activation = network.architecture.activation
-    next.initializer = metadata["init"].flatMap(Initializer.init(rawValue:))
-    if let s = metadata["seed"].flatMap(UInt64.init) { next.seed = s }
-    var h = next.hyper
-    if let v = metadata["lr"].flatMap(Float.init) { h.learningRate = v }
-    if let v = metadata["batch"].flatMap(Int.init) { h.batchSize = v }
-    if let v = metadata["optimizer"].flatMap(OptimizerKind.init(rawValue:)) { h.optimizer = v }
-    if let v = metadata["momentum"].flatMap(Float.init) { h.momentum = v }
-    if let v = metadata["l1"].flatMap(Float.init) { h.l1 = v }
-    if let v = metadata["l2"].flatMap(Float.init) { h.l2 = v }
-    if let v = metadata["dropout"].flatMap(Float.init) { h.dropout = v }
-    if let v = metadata["clip"].flatMap(Float.init) { h.clipNorm = v }
-    guard (try? h.validate()) != nil else { throw CommandError("\(path): the saved settings are not valid") }
-    next.hyper = h
+    let next: SessionSettings
+    do {
+      next = try ModelMetadata.settings(from: metadata, network: network, base: settings)
+    } catch {
+      throw CommandError("\(path): \(error.message)")
+    }
     guard let dataName = next.dataName else {
       throw CommandError("\(path) does not say which data it was trained on; load the data first")
     }
@@ -70,7 +43,12 @@ extension Session {
         throw CommandError("\(path) was trained on \(dataName): \(error.description)")
       }
     }
-    let trainer = try makeTrainer(next, dataset)
+    let trainer: Trainer
+    do {
+      trainer = try makeTrainer(next, dataset)
+    } catch {
+      throw CommandError("\(path): \(error.message)")
+    }
     do {
       try trainer.loadParameters(from: network)
     } catch {
@@ -88,6 +66,19 @@ extension Session {
     let trainer = try requireTrainer()
     let dataset = try requireDataset()
     let script = PyTorchExport.script(settings: settings, hyper: trainer.hyper, dataset: dataset, architecture: trainer.network.architecture)
+    // Only an earlier export is replaced: any other file there is the learner's (and a pipe
+    // or a device is refused before it is opened).
+    do {
+      try AtomicFile.checkWritable(path)
+    } catch {
+      throw CommandError(error.description)
+    }
+    let mark = Array(PyTorchExport.firstLine.utf8)
+    if let input = try? FileInput(path: path), let head = try? input.read(upTo: mark.count), !head.isEmpty,
+      head != mark
+    {
+      throw CommandError("\(path): exists and is not a script mltutor exported: choose another name, or remove it first")
+    }
     do {
       try AtomicFile.write(Array(script.utf8), to: path)
     } catch {

@@ -73,7 +73,12 @@ extension Session {
       let x = lo + (hi - lo) * Double(i) / 100
       var row = [Float](repeating: 0, count: d)
       if powers {
-        for k in 0..<d { row[k] = Float(pow(x, Double(k + 1))) }
+        // The same powers as the data set's features (Datasets' Polynomial): x, x·x, x·x·x, …
+        var power = 1.0
+        for k in 0..<d {
+          power *= x
+          row[k] = Float(power)
+        }
         if let s = dataset.standardizer { row = s.apply(row) }
       } else {
         row[0] = Float(x)

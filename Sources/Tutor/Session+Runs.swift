@@ -8,6 +8,7 @@ extension Session {
       throw CommandError("a run name is letters, digits, - and _ (got '\(name)')")
     }
     guard runs[name] == nil else { throw CommandError("there is already a run called \(name): see `runs`") }
+    try checkMemory(setting: run.trainer.hyper, for: nil)
     runs[name] = run.fork(named: name)
     let from = currentRunName
     currentRunName = name

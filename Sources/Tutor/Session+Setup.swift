@@ -55,10 +55,13 @@ extension Session {
     next.dataName = name
     next.dataOptions = options
     var notes: [String] = []
-    if (try? makeTrainer(next, loaded)) == nil {
+    do {
+      _ = try makeTrainer(next, loaded)
+    } catch {
       next.modelSpec = "linear"
       if settings.modelSpec != "linear" {
-        notes.append("model \(settings.modelSpec) does not fit this data: back to a linear model")
+        let why = error.message.hasPrefix("model and data do not fit") ? "does not fit this data" : "cannot be kept (\(error.message))"
+        notes.append("model \(settings.modelSpec) \(why): back to a linear model")
       }
     }
     let trainer = try makeTrainer(next, loaded)
@@ -165,6 +168,7 @@ extension Session {
       if case .invalidSetting(let why) = error { throw CommandError(why) }
       throw CommandError(error.description)
     }
+    try checkMemory(setting: hyper, for: currentRunName)
     settings.hyper = hyper
     if let run, let trainer {
       do {

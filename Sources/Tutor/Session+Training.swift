@@ -141,7 +141,7 @@ extension Session {
   func evaluationLine(_ trainer: Trainer) -> String {
     let train = trainer.network.evaluate(trainer.train)
     let test = trainer.test.map { trainer.network.evaluate($0) }
-    return "train " + describe(train) + (test.map { " · test " + describe($0) } ?? "")
+    return "train " + describe(train) + (test.map { " · test " + describe($0) } ?? " · no test data")
   }
 
   func describe(_ e: Evaluation) -> String {
@@ -162,7 +162,8 @@ extension Session {
     if let test = trainer.test { rows.append(row("test", trainer.network.evaluate(test))) }
     let regression = train.accuracy == nil
     let headers = regression ? ["split", "examples", "loss", "RMSE", "R²"] : ["split", "examples", "loss", "accuracy"]
-    return [.table(Table(headers: headers, rows: rows, rightAligned: [1, 2, 3, 4]))]
+    let table = Output.table(Table(headers: headers, rows: rows, rightAligned: [1, 2, 3, 4]))
+    return trainer.test == nil ? [table, .line("no test data: this data set holds no examples out")] : [table]
   }
 
   private func row(_ name: String, _ e: Evaluation) -> [String] {

@@ -34,10 +34,16 @@ struct EpochPrinter {
       return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
     var text = "epoch \(pad(epoch, 3))  train loss \(fixed(r.train.loss))"
-    if task == .classification {
-      text += " acc \(fixed(r.train.accuracy))  test loss \(fixed(test?.loss)) acc \(fixed(test?.accuracy))"
+    text += task == .classification ? " acc \(fixed(r.train.accuracy))" : " rmse \(fixed(r.train.rmse))"
+    if let test {
+      text += "  test loss \(fixed(test.loss))"
+      if task == .classification {
+        text += " acc \(fixed(test.accuracy))"
+      } else {
+        text += " rmse \(fixed(test.rmse)) r2 \(fixed(test.r2))"
+      }
     } else {
-      text += " rmse \(fixed(r.train.rmse))  test loss \(fixed(test?.loss)) rmse \(fixed(test?.rmse)) r2 \(fixed(test?.r2))"
+      text += "  no test data"
     }
     text += "  \(Int(samplesPerSecond.rounded()).formatted) samples/s"
     return text

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct MLTutor: ParsableCommand {
@@ -11,7 +12,27 @@ struct MLTutor: ParsableCommand {
       """,
     subcommands: [
       TutorCommand.self, TrainCommand.self, DataCommand.self, ReplCommand.self, LessonsCommand.self,
+      DoctorCommand.self,
     ],
     defaultSubcommand: TutorCommand.self
   )
+
+  /// As the argument parser's own, except that `train` refuses every impossible argument the
+  /// way it refuses an impossible setting: one line on stderr and exit status 1.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch {
+      if arguments.first == TrainCommand.configuration.commandName,
+        exitCode(for: error) == .validationFailure
+      {
+        let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+        FileHandle.standardError.write(Data("mltutor: \(message) (see `mltutor train --help`)\n".utf8))
+        Foundation.exit(1)
+      }
+      exit(withError: error)
+    }
+  }
 }

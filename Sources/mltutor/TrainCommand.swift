@@ -3,6 +3,7 @@ import Datasets
 import Engine
 import Charts
 import Foundation
+import Tutor
 
 /// `mltutor train`: headless training with one line per epoch, for scripts and benchmarks.
 struct TrainCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct TrainCommand: ParsableCommand {
     discussion: """
       Examples:
         mltutor train --data mnist-5k --model 784-128-64-10 --optimizer momentum --lr 0.05
-        mltutor train --data apartments --model linear --lr 0.1 --epochs 50
+        mltutor train --data apartments -o scale=standard --lr 0.1 --epochs 50
         mltutor train --data fashion --model 784-10 --optimizer adam --lr 0.001 --json
       """)
 
@@ -62,7 +63,7 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Seed for weights, shuffling and dropout.")
   var seed: UInt64 = 0
 
-  @Option(help: "Threads for training and the BLAS (default: OpenBLAS's choice).")
+  @Option(help: "Threads for training and evaluation (default: as many as the batch pays for, up to the cores).")
   var threads: Int?
 
   @Option(help: "Save the trained model to this file.")
@@ -85,14 +86,17 @@ struct TrainCommand: ParsableCommand {
     let started = Date()
     // Everything that can be checked without data is checked first.
     let settings = try parseSettings()
+    if let problem = MemoryBudget.current.problem { throw Failure(problem) }
     guard epochs >= 0 else { throw Failure("--epochs must be 0 or more (got \(epochs))") }
     if let threads {
       guard threads >= 1 && threads <= 256 else { throw Failure("--threads must be 1 to 256") }
-      ComputeThreads.count = threads
+      ComputeThreads.chosen = threads
     }
     do {
       _ = try Architecture.parse(
         model, activation: settings.activation, task: .classification, inputs: 1, outputs: 2)
+      // The file is checked now, so that a training run is never lost to a path it cannot use.
+      if let save { try ModelFile.checkSavable(save) }
     } catch {
       throw Failure(error.description)
     }
@@ -145,7 +149,8 @@ struct TrainCommand: ParsableCommand {
     }
     if let save {
       do {
-        try ModelFile.save(trainer.network, to: save, metadata: metadata(dataset, settings))
+        try ModelFile.save(
+          trainer.network, to: save, metadata: metadata(settings, options: options, steps: trainer.steps))
       } catch {
         throw Failure(error.description)
       }
@@ -153,13 +158,18 @@ struct TrainCommand: ParsableCommand {
     }
   }
 
-  private func metadata(_ dataset: Dataset, _ s: Settings) -> [String: String] {
-    [
-      "data": dataset.name, "seed": String(seed), "optimizer": s.hyper.optimizer.rawValue,
-      "lr": String(s.hyper.learningRate), "batch": String(s.hyper.batchSize),
-      "momentum": String(s.hyper.momentum), "l1": String(s.hyper.l1), "l2": String(s.hyper.l2),
-      "dropout": String(s.hyper.dropout), "epochs": String(epochs),
-    ]
+  /// What the tutor's `save` records, so that `load` rebuilds the same data and settings.
+  private func metadata(_ s: Settings, options: [String: String], steps: Int) -> [String: String] {
+    var session = SessionSettings()
+    session.dataName = data
+    session.dataOptions = options
+    session.modelSpec = model.lowercased()
+    session.activation = s.activation
+    session.initializer = s.initializer
+    session.seed = seed
+    var metadata = ModelMetadata.record(settings: session, hyper: s.hyper, steps: steps)
+    metadata["epochs"] = String(epochs)
+    return metadata
   }
 
   struct Settings {

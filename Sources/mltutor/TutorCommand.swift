@@ -50,8 +50,8 @@ struct TutorCommand: ParsableCommand {
       locations: resolvedDataLocations(), environment: environment, forceUnicode: unicode)
     switch TutorApp.run(options) {
     case .finished:
-      // NB: OpenBLAS, used by the session's thread, can hang in its exit handler when it was
-      // called off the main thread; the terminal is already restored, so leave directly.
+      // NB: the terminal is already restored and the progress saved: leave directly, without
+      // waiting on the session's training thread and the engine's worker threads.
       fflush(nil)
       _exit(0)
     case .interrupted(let signal):

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Testing
 
@@ -24,16 +25,7 @@ import Testing
 
   @Test(arguments: scripts)
   func script(_ name: String) throws {
-    let work = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: work) }
-    let locale = name.hasSuffix("-ascii") ? "C" : "C.UTF-8"
-    let run = try Binary.run(
-      ["repl"],
-      environment: [
-        "LC_ALL": locale, "LANG": locale, "NO_COLOR": "", "TERM": "xterm-256color",
-        "XDG_STATE_HOME": work.path, "COLUMNS": "132",
-      ],
-      directory: work, input: Self.directory.appendingPathComponent(name + ".mlt"))
+    let run = try Self.run(name)
     let outURL = Self.directory.appendingPathComponent(name + ".out")
     let errURL = Self.directory.appendingPathComponent(name + ".err")
     if Self.recording {
@@ -53,6 +45,57 @@ import Testing
       let strange = (run.stdout + run.stderr).unicodeScalars.filter { !$0.isASCII }
       #expect(strange.isEmpty, "\(name) prints non-ASCII without a UTF-8 locale: \(String(String.UnicodeScalarView(strange)))")
     }
+  }
+
+  /// Runs the script `name` as a learner's shell would, with `environment` added.
+  static func run(_ name: String, environment extra: [String: String] = [:]) throws -> Binary.Run {
+    let work = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: work) }
+    let locale = name.hasSuffix("-ascii") ? "C" : "C.UTF-8"
+    return try Binary.run(
+      ["repl"],
+      environment: [
+        "LC_ALL": locale, "LANG": locale, "NO_COLOR": "", "TERM": "xterm-256color",
+        "XDG_STATE_HOME": work.path, "COLUMNS": "132",
+      ].merging(extra) { $1 },
+      directory: work, input: Self.directory.appendingPathComponent(name + ".mlt"))
+  }
+
+  /// Every kernel path this machine has, at 1, 2, 3 and 5 threads.
+  static var pathsAndThreads: [String] {
+    KernelPath.available.flatMap { path in [1, 2, 3, 5].map { "\(path.rawValue) \($0)" } }
+  }
+
+  /// The recorded outputs hold on every kernel path and at every thread count, byte for byte:
+  /// they are what any machine prints.
+  @Test(arguments: pathsAndThreads)
+  func scriptsPrintTheSameOnEveryPathAndThreadCount(_ setting: String) throws {
+    let parts = setting.split(separator: " ").map(String.init)
+    let environment = ["MLTUTOR_KERNELS": parts[0], "MLTUTOR_THREADS": parts[1]]
+    for name in Self.scripts {
+      let run = try Self.run(name, environment: environment)
+      let expectedOut = try String(
+        contentsOf: Self.directory.appendingPathComponent(name + ".out"), encoding: .utf8)
+      let expectedErr =
+        (try? String(contentsOf: Self.directory.appendingPathComponent(name + ".err"), encoding: .utf8)) ?? ""
+      #expect(run.stdout == expectedOut, "\(name) (\(setting)):\n\(firstDifference(run.stdout, expectedOut))")
+      #expect(run.stderr == expectedErr, "\(name) (\(setting)):\n\(firstDifference(run.stderr, expectedErr))")
+    }
+  }
+
+  @Test func anUnknownOrMissingKernelPathIsRefusedInOneLine() throws {
+    let unknown = try Binary.run(["train", "--data", "xor", "--epochs", "1"], environment: ["MLTUTOR_KERNELS": "sse9"])
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr == "mltutor: MLTUTOR_KERNELS=sse9 is not a kernel path (use one of portable, avx2, avx512)\n")
+    #expect(unknown.stdout.isEmpty)
+    for path in KernelPath.allCases where !path.isAvailable {
+      let missing = try Binary.run(["repl"], environment: ["MLTUTOR_KERNELS": path.rawValue])
+      #expect(missing.status == 1)
+      #expect(missing.stderr.hasPrefix("mltutor: MLTUTOR_KERNELS=\(path.rawValue): this CPU cannot run"))
+    }
+    let threads = try Binary.run(["doctor"], environment: ["MLTUTOR_THREADS": "0"])
+    #expect(threads.status == 1)
+    #expect(threads.stderr == "mltutor: MLTUTOR_THREADS=0 is not a thread count (use a whole number from 1 to 256)\n")
   }
 
   @Test func aScriptFileRunsLikeStandardInput() throws {

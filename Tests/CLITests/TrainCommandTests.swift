@@ -6,13 +6,22 @@ import Testing
 /// `mltutor train` end to end: the accuracies the course relies on, the output formats, and
 /// the one-line errors for impossible settings.
 @Suite(.serialized) struct TrainCommandTests {
-  @Test func mnist5kMLPReachesReferenceAccuracy() throws {
+  /// The fastest kernel path this machine has, and the portable one.
+  static let accuracyPaths = Array(Set([KernelPath.available.last ?? .portable, .portable])).sorted {
+    $0.rawValue < $1.rawValue
+  }
+
+  /// On the fastest path and on the portable one (which any CPU has); every path prints the
+  /// same numbers.
+  @Test(arguments: accuracyPaths)
+  func mnist5kMLPReachesReferenceAccuracy(_ path: KernelPath) throws {
     // An independent numpy trainer (Benchmarks/reference_mlp.py) reaches 0.93–0.95 here.
-    let run = try Binary.run([
-      "train", "--data", "mnist-5k", "--model", "784-128-64-10", "--activation", "relu",
-      "--optimizer", "momentum", "--momentum", "0.9", "--lr", "0.05", "--batch", "32",
-      "--seed", "0", "--epochs", "10", "--json",
-    ])
+    let run = try Binary.run(
+      [
+        "train", "--data", "mnist-5k", "--model", "784-128-64-10", "--activation", "relu",
+        "--optimizer", "momentum", "--momentum", "0.9", "--lr", "0.05", "--batch", "32",
+        "--seed", "0", "--epochs", "10", "--json",
+      ], environment: ["MLTUTOR_KERNELS": path.rawValue])
     #expect(run.status == 0, "\(run.stderr)")
     let lines = try jsonLines(run.stdout)
     try #require(lines.count == 10)

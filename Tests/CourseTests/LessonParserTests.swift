@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Course
@@ -24,6 +25,20 @@ import Testing
     choice: this | no, because
     choice*: that | yes, because
     """
+
+  @Test func windowsLineEndsReadTheSame() throws {
+    let crlf = sample.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+    let (lesson, problems) = LessonParser.parse(crlf, file: "01-sample.md", name: "sample")
+    let (expected, _) = LessonParser.parse(sample + "\n", file: "01-sample.md", name: "sample")
+    #expect(problems.isEmpty, "\(problems)")
+    let l = try #require(lesson)
+    #expect(l.title == "Sample")
+    #expect(l.steps.map(\.title) == expected?.steps.map(\.title))
+    #expect(l.steps.map(\.blocks) == expected?.steps.map(\.blocks))
+    #expect(l.steps.first?.task?.checkSource == "abs(w - 4) < 1")
+    #expect(l.steps.first?.task?.hints.map(\.text) == ["a nudge", "`set w 4` and then `set b 60`"])
+    #expect(l.steps.first?.blocks.contains(.demo("data apartments", line: 9)) == true)
+  }
 
   @Test func readsTitleGoalStepsAndBlocks() throws {
     let (lesson, problems) = LessonParser.parse(sample, file: "01-sample.md", name: "sample")

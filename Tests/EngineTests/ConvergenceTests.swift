@@ -55,6 +55,21 @@ import Testing
     expectAllClose(fit.bias, [1], absolute: 1e-12, "intercept")
     // Too few examples for 2 unknowns: no fit rather than a wrong one.
     #expect(LeastSquares.fit(features: Matrix([[1]]), targets: Matrix([[2]])) == nil)
+    // A feature that repeats another (or a constant one, which repeats the intercept) leaves
+    // the fit undetermined: no fit either.
+    #expect(
+      LeastSquares.fit(features: Matrix([[1, 2], [2, 4], [3, 6]]), targets: Matrix([[1], [2], [3]])) == nil)
+    #expect(LeastSquares.fit(features: Matrix([[5], [5], [5]]), targets: Matrix([[1], [2], [3]])) == nil)
+  }
+
+  /// Two features and two targets against the normal equations solved by hand.
+  @Test func leastSquaresWithTwoFeaturesAndTwoTargets() throws {
+    // y₁ = 1 + 2a − b and y₂ = −3 + 0.5a + 4b exactly, on five points.
+    let points: [[Float]] = [[0, 0], [1, 0], [0, 1], [2, 3], [-1, 2]]
+    let targets = points.map { [1 + 2 * $0[0] - $0[1], -3 + 0.5 * $0[0] + 4 * $0[1]] }
+    let fit = try #require(LeastSquares.fit(features: Matrix(points), targets: Matrix(targets)))
+    expectAllClose(fit.weights, [2, 0.5, -1, 4], absolute: 1e-12, "weights (features × targets)")
+    expectAllClose(fit.bias, [1, -3], absolute: 1e-12, "intercepts")
   }
 
   /// An MLP 2-8-2 learns XOR; a linear model 2-2 cannot separate it (at most 3 of 4 points).

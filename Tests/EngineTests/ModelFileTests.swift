@@ -125,8 +125,7 @@ import Testing
     #expect(header?.contains("header") == true, "\(header ?? "-")")
     let missing = Fixtures.temporaryPath("absent.mlt")
     #expect(
-      throws: EngineError.modelFile(
-        path: missing, problem: "cannot read: No such file or directory")
+      throws: EngineError.modelFile(path: missing, problem: "no such file")
     ) {
       try ModelFile.load(missing)
     }
@@ -192,5 +191,48 @@ import Testing
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
     return String(decoding: data, as: UTF8.self)
+  }
+}
+
+/// What a save may replace, and headers that claim more than their file holds.
+@Suite struct ModelFileSafetyTests {
+  @Test func onlyAModelFileIsReplaced() throws {
+    let net = try ModelFileTests.model()
+    let notes = Fixtures.temporaryPath("notes.txt")
+    try Data("my notes\n".utf8).write(to: URL(fileURLWithPath: notes))
+    #expect(throws: EngineError.modelFile(
+      path: notes, problem: "exists and is not an mltutor model file: choose another name, or remove it first")
+    ) { try ModelFile.save(net, to: notes) }
+    #expect(FileManager.default.contents(atPath: notes) == Data("my notes\n".utf8), "the notes are untouched")
+    let empty = Fixtures.temporaryPath("empty.mlt")
+    #expect(FileManager.default.createFile(atPath: empty, contents: nil))
+    try ModelFile.save(net, to: empty)
+    try ModelFile.save(net, to: empty)
+    ModelFileTests.expectSame(try ModelFile.load(empty).0, net)
+  }
+
+  /// A header line that describes a model the payload does not match.
+  static func file(sizes: [Int], payload: Int, crc: UInt32 = 0, extra: [UInt8] = []) -> [UInt8] {
+    var parameters: [String] = []
+    for (i, (a, b)) in zip(sizes, sizes.dropFirst()).enumerated() {
+      parameters.append(#"{"name":"dense\#(i + 1).weights","shape":[\#(a),\#(b)]}"#)
+      parameters.append(#"{"name":"dense\#(i + 1).bias","shape":[1,\#(b)]}"#)
+    }
+    let header =
+      #"{"architecture":{"sizes":[\#(sizes.map(String.init).joined(separator: ","))],"activation":"relu","task":"regression"},"#
+      + #""parameters":[\#(parameters.joined(separator: ","))],"payload_bytes":\#(payload),"crc32":\#(crc),"metadata":{}}"#
+    return Array("mltutor-model 1\n\(header)\n".utf8) + extra
+  }
+
+  @Test func aHeaderIsCheckedAgainstItsPayloadFirst() throws {
+    // 90 million parameters announced, none there: refused from the header alone.
+    let promised = ModelFileTests.problem(Self.file(sizes: [9000, 10000], payload: 0))
+    #expect(promised == "the header promises 0 bytes but the parameters need 360,040,000")
+    let path = Fixtures.temporaryPath("claims.mlt")
+    try Data(Self.file(sizes: [9000, 10000], payload: 360_040_000)).write(to: URL(fileURLWithPath: path))
+    let header = Self.file(sizes: [9000, 10000], payload: 360_040_000).count
+    #expect(throws: EngineError.modelFile(
+      path: path, problem: "truncated: expected 360,040,000 bytes of parameters from byte \(header.formatted), found 0")
+    ) { try ModelFile.load(path) }
   }
 }

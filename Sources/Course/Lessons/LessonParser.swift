@@ -25,7 +25,9 @@ public enum LessonParser {
   /// The lesson (nil when it has no title) and the problems found while reading it.
   public static func parse(_ text: String, file: String, name: String) -> (Lesson?, [LessonProblem]) {
     var state = State(file: file)
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+    // NB: "\r\n" is one Character, so a file with Windows line ends is split on it too.
+    let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+      .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
     for (i, raw) in lines.enumerated() {
       state.read(raw.trimmingSpaces, raw: raw, number: i + 1)
     }

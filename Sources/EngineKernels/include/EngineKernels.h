@@ -8,13 +8,11 @@
 
 #include <stdint.h>
 
+#include "FloatMode.h"
+#include "Gemm.h"
+#include "KernelPath.h"
+#include "Maths.h"
 #include "WorkerPool.h"
-
-/// Σu² of an update and whether every new weight is finite.
-typedef struct {
-  double update_squared_norm;
-  int finite;
-} mlt_update_result;
 
 /// Rows `rows[0..<count]` of a byte matrix `src` (`width` columns) into `dst`, times `scale`.
 void mlt_gather_bytes(float *dst, const uint8_t *src, const int64_t *rows, int64_t count,
@@ -27,13 +25,25 @@ void mlt_gather_floats(float *dst, const float *src, const int64_t *rows, int64_
 /// ReLU's backward pass: dx = g where the output y was positive, else 0.
 void mlt_relu_backward(float *dx, const float *g, const float *y, int64_t n);
 
+// The optimiser's passes run over `rows` rows of `width` elements, write each row's Σu² (of the
+// update u) to row_squares[r] and return whether every new weight is finite; g is the gradient.
+
 /// With g ← clip·g + l2·w:  v ← mu·v + g;  u = a·g + b·v;  w ← w + u.
 /// Momentum is a = 0, b = −lr; Nesterov is a = −lr, b = −lr·mu.
-mlt_update_result mlt_update_velocity(float *w, float *v, const float *g, int64_t n, float clip,
-                                      float l2, float mu, float a, float b);
+int mlt_update_velocity(float *w, float *v, const float *g, int64_t rows, int64_t width,
+                        float clip, float l2, float mu, float a, float b, double *row_squares);
 
 /// With g ← clip·g + l2·w:  w ← w − lr·g.
-mlt_update_result mlt_update_plain(float *w, const float *g, int64_t n, float clip, float l2,
-                                   float lr);
+int mlt_update_plain(float *w, const float *g, int64_t rows, int64_t width, float clip, float l2,
+                     float lr, double *row_squares);
+
+/// With g ← clip·g + l2·w:  m ← b1·m + (1−b1)·g;  s ← b2·s + (1−b2)·g²;
+/// u = step_scale·m / (√(s·inv_correction2) + eps);  w ← w + u  (Adam with bias correction).
+int mlt_update_adam(float *w, float *m, float *s, const float *g, int64_t rows, int64_t width,
+                    float clip, float l2, float b1, float b2, float step_scale,
+                    float inv_correction2, float eps, double *row_squares);
+
+/// Σx² accumulated in double: element i in running sum i mod 8, the eight sums added in order.
+double mlt_sum_of_squares(const float *x, int64_t n);
 
 #endif

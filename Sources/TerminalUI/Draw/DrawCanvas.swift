@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// A 28×28 canvas of grey levels in 0...1 (0 is background), with a brush.
@@ -66,7 +67,7 @@ public struct DrawCanvas: Equatable, Sendable {
       for px in max(0, Int(x) - 2)...min(Self.size - 1, Int(x) + 2) {
         let d2 = (Double(px) - x) * (Double(px) - x) + (Double(py) - y) * (Double(py) - y)
         guard d2 <= 4.5 else { continue }
-        let ink = Float(min(1, 1.25 * exp(-d2 / (2 * sigma * sigma))))
+        let ink = Float(min(1, 1.25 * Maths.exp(-d2 / (2 * sigma * sigma))))
         let i = py * Self.size + px
         let new = erase ? min(pixels[i], 1 - ink) : max(pixels[i], ink)
         if new != pixels[i] {

@@ -1,0 +1,68 @@
+import EngineKernels
+
+/// The engine's matrix products (EngineKernels' `mlt_gemm`): each element of the result is its
+/// start value plus the sum over k in ascending order, one fused multiply-add at a time, so they
+/// give the same bits on every kernel path and for any split of the rows across threads.
+public enum MatrixProduct {
+  /// C ← op(A) · op(B), or C + op(A) · op(B) when `accumulate`, where op transposes when asked.
+  ///
+  /// Shapes are checked: op(A) is m × k, op(B) is k × n and C must already be m × n.
+  public static func gemm(
+    _ a: Matrix, transposeA: Bool = false,
+    _ b: Matrix, transposeB: Bool = false,
+    into c: inout Matrix, accumulate: Bool = false
+  ) {
+    let m = transposeA ? a.cols : a.rows
+    let k = transposeA ? a.rows : a.cols
+    let kb = transposeB ? b.cols : b.rows
+    let n = transposeB ? b.rows : b.cols
+    precondition(k == kb, "gemm: inner dimensions \(k) and \(kb) differ")
+    precondition(c.rows == m && c.cols == n, "gemm: result must be \(m)×\(n)")
+    let (lda, ldb, ldc) = (a.cols, b.cols, c.cols)
+    a.values.withUnsafeBufferPointer { pa in
+      b.values.withUnsafeBufferPointer { pb in
+        c.values.withUnsafeMutableBufferPointer { pc in
+          guard let pc = pc.baseAddress else { return }
+          mlt_gemm(
+            transposeA ? 1 : 0, transposeB ? 1 : 0, Int64(m), Int64(n), Int64(k),
+            pa.baseAddress, Int64(lda), pb.baseAddress, Int64(ldb), pc, Int64(ldc),
+            accumulate ? 1 : 0)
+        }
+      }
+    }
+  }
+
+  /// The same on raw row-major storage with leading dimensions (slices of larger matrices).
+  /// The caller guarantees the shapes.
+  static func gemm(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+    _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+    _ c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+  ) {
+    mlt_gemm(
+      transposeA ? 1 : 0, transposeB ? 1 : 0, Int64(m), Int64(n), Int64(k), a, Int64(lda), b,
+      Int64(ldb), c, Int64(ldc), accumulate ? 1 : 0)
+  }
+
+  /// The product op(A) · op(B) as a new matrix.
+  public static func product(
+    _ a: Matrix, transposeA: Bool = false, _ b: Matrix, transposeB: Bool = false
+  ) -> Matrix {
+    var c = Matrix(rows: transposeA ? a.cols : a.rows, cols: transposeB ? b.rows : b.cols)
+    FloatMode.flushingSubnormals { gemm(a, transposeA: transposeA, b, transposeB: transposeB, into: &c) }
+    return c
+  }
+
+  /// Σx² of `count` floats in double, in the engine's fixed order (`mlt_sum_of_squares`).
+  static func sumOfSquares(_ x: UnsafePointer<Float>, count: Int) -> Double {
+    mlt_sum_of_squares(x, Int64(count))
+  }
+
+  /// Σ over rows, in order, of each row's Σx²: the one way the engine sums a matrix's squares,
+  /// so that a sum split by rows across threads adds up the same.
+  static func sumOfSquares(rows: Int, width: Int, _ x: UnsafePointer<Float>) -> Double {
+    var total: Double = 0
+    for r in 0..<rows { total += mlt_sum_of_squares(x + r * width, Int64(width)) }
+    return total
+  }
+}

@@ -1,0 +1,138 @@
+#include "Gemm.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "gemm_tile.h"
+
+// NB: the semantics are fixed by the micro-kernels' fused multiply-adds; nothing here may
+// contract or reorder a sum.
+#pragma clang fp contract(off)
+
+// ---- the portable micro-kernel: the reference the others must match bit for bit ----
+
+enum { PORTABLE_MR = 4, PORTABLE_NR = 4 };
+
+// NB: where the CPU has FMA instructions, a clone of this function uses them inline for fmaf
+// (the same single rounding); elsewhere fmaf is the C library's exact software version.
+// A thread-sanitizer build keeps the default code (see kernels.c).
+#if defined(__x86_64__) && defined(__clang__) && !__has_feature(thread_sanitizer)
+__attribute__((target_clones("fma", "default")))
+#endif
+static void tile_portable(const mlt_tile *t) {
+  float acc[PORTABLE_MR][PORTABLE_NR];
+  for (int64_t i = 0; i < t->m; i++)
+    for (int64_t j = 0; j < t->n; j++) acc[i][j] = t->accumulate ? t->c[i * t->ldc + j] : 0.0f;
+  for (int64_t p = 0; p < t->k; p++) {
+    const float *a = t->a + p * t->cs_a;
+    const float *b = t->b + p * t->ldb;
+    for (int64_t i = 0; i < t->m; i++) {
+      float ai = a[i * t->rs_a];
+      for (int64_t j = 0; j < t->n; j++) acc[i][j] = fmaf(ai, b[j], acc[i][j]);
+    }
+  }
+  for (int64_t i = 0; i < t->m; i++)
+    for (int64_t j = 0; j < t->n; j++) t->c[i * t->ldc + j] = acc[i][j];
+}
+
+const mlt_tile_kernel mlt_tile_portable = {PORTABLE_MR, PORTABLE_NR, tile_portable};
+
+// ---- packing: op(B) = Bᵀ is copied into a k × n buffer of the calling thread ----
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+typedef struct {
+  float *values;
+  int64_t capacity;
+} scratch;
+
+static void free_scratch(void *p) {
+  scratch *s = p;
+  free(s->values);
+  free(s);
+}
+
+static void make_scratch_key(void) { pthread_key_create(&scratch_key, free_scratch); }
+
+/// The calling thread's buffer of at least `count` floats, or NULL when memory runs out.
+static float *scratch_of(int64_t count) {
+  pthread_once(&scratch_once, make_scratch_key);
+  scratch *s = pthread_getspecific(scratch_key);
+  if (s == NULL) {
+    s = calloc(1, sizeof *s);
+    if (s == NULL) return NULL;
+    pthread_setspecific(scratch_key, s);
+  }
+  if (s->capacity < count) {
+    float *grown = realloc(s->values, (size_t)count * sizeof(float));
+    if (grown == NULL) return NULL;
+    s->values = grown;
+    s->capacity = count;
+  }
+  return s->values;
+}
+
+static const mlt_tile_kernel *kernel_for(mlt_path path) {
+  switch (path) {
+#if defined(__x86_64__)
+    case MLT_PATH_AVX512: return &mlt_tile_avx512;
+    case MLT_PATH_AVX2: return &mlt_tile_avx2;
+#endif
+    default: return &mlt_tile_portable;
+  }
+}
+
+/// Runs the tiles of C: for each panel of NR columns of B, every block of MR rows of A.
+static void run_tiles(const mlt_tile_kernel *kernel, int64_t m, int64_t n, int64_t k,
+                      const float *a, int64_t rs_a, int64_t cs_a, const float *b, int64_t ldb,
+                      float *c, int64_t ldc, int accumulate) {
+  for (int64_t j = 0; j < n; j += kernel->nr) {
+    for (int64_t i = 0; i < m; i += kernel->mr) {
+      mlt_tile tile = {
+          .k = k, .a = a + i * rs_a, .rs_a = rs_a, .cs_a = cs_a, .b = b + j, .ldb = ldb,
+          .c = c + i * ldc + j, .ldc = ldc,
+          .m = m - i < kernel->mr ? m - i : kernel->mr,
+          .n = n - j < kernel->nr ? n - j : kernel->nr, .accumulate = accumulate};
+      kernel->run(&tile);
+    }
+  }
+}
+
+void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
+                 const float *a, int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc,
+                 int accumulate) {
+  if (m <= 0 || n <= 0) return;
+  if (k <= 0) {
+    if (!accumulate)
+      for (int64_t i = 0; i < m; i++)
+        for (int64_t j = 0; j < n; j++) c[i * ldc + j] = 0;
+    return;
+  }
+  const mlt_tile_kernel *kernel = kernel_for(mlt_path_available(path) ? path : MLT_PATH_PORTABLE);
+  if (transpose_b) {
+    float *packed = scratch_of(k * n);
+    if (packed != NULL) {
+      for (int64_t j = 0; j < n; j++)
+        for (int64_t p = 0; p < k; p++) packed[p * n + j] = b[j * ldb + p];
+      b = packed;
+      ldb = n;
+    } else {
+      // Out of memory for the copy: the portable kernel reads Bᵀ in place, one column at a time
+      // (the same sums, slowly).
+      for (int64_t j = 0; j < n; j++)
+        run_tiles(&mlt_tile_portable, m, 1, k, a, transpose_a ? 1 : lda, transpose_a ? lda : 1,
+                  b + j * ldb, 1, c + j, ldc, accumulate);
+      return;
+    }
+  }
+  run_tiles(kernel, m, n, k, a, transpose_a ? 1 : lda, transpose_a ? lda : 1, b, ldb, c, ldc,
+            accumulate);
+}
+
+void mlt_gemm(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k, const float *a,
+              int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc, int accumulate) {
+  mlt_gemm_on(mlt_path_current(), transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc,
+              accumulate);
+}

@@ -1,0 +1,26 @@
+// The engine's matrix products.
+//
+// Every output element is computed the same way on every path and for any split of the work:
+// it starts from 0 (or from C's value when accumulating) and adds a(i,k)·b(k,j) for k = 0, 1, …
+// in ascending order, one fused multiply-add (one rounding) at a time. Vector lanes and threads
+// only ever hold different output elements, never parts of one sum, so the AVX-512, AVX2 and
+// portable paths, and any thread count, give the same bits.
+#ifndef MLTUTOR_GEMM_H
+#define MLTUTOR_GEMM_H
+
+#include <stdint.h>
+
+#include "KernelPath.h"
+
+/// C ← (accumulate ? C : 0) + op(A)·op(B) on the current path, where op(A) is m × k, op(B) is
+/// k × n and C is m × n, all row-major with leading dimensions lda, ldb and ldc; op transposes
+/// A (stored k × m) or B (stored n × k) when asked.
+void mlt_gemm(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k, const float *a,
+              int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc, int accumulate);
+
+/// The same on a given path, which the CPU must have (for tests and benchmarks).
+void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
+                 const float *a, int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc,
+                 int accumulate);
+
+#endif

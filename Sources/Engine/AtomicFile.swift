@@ -112,9 +112,10 @@ public enum AtomicFile {
     defer { closedir(dir) }
     var stale: [String] = []
     while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      // NB: a directory entry is only as long as its name: copying `pointee` (and its 256-byte
+      // name field) would read past the end of the last one.
+      guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { continue }
+      let name = String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
       if let pid = writerOf(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
         stale.append(name)
       }

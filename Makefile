@@ -3,6 +3,8 @@
 #   make run     build in release mode and start mltutor (ARGS="..." passes arguments)
 #   make test    build and run every test
 #   make bench   build in release mode and run the benchmarks
+#   make soak    build in release mode and check that memory stays flat over 30 minutes of
+#                training (SOAK_ARGS="--tutor-minutes 3" for a shorter run)
 #
 # Each target first installs the Debian packages the build needs when they are missing
 # (as root, or through sudo); otherwise it prints the exact command to run.
@@ -12,7 +14,7 @@ BUILD_PACKAGES := libedit-dev libncurses-dev zlib1g-dev libopenblas-dev
 TEST_PACKAGES := dataset-fashion-mnist tmux time
 RELEASE_BIN := .build/release/mltutor
 
-.PHONY: all build run test bench deps test-deps clean
+.PHONY: all build run test bench soak deps test-deps clean
 
 all: build
 
@@ -41,6 +43,10 @@ bench: test-deps
 	$(SWIFT) build -c release --product mltutor
 	@Benchmarks/run.sh
 	@Benchmarks/tutor-bench.sh
+
+soak: test-deps
+	$(SWIFT) build -c release --product mltutor
+	scripts/soak.sh $(SOAK_ARGS)
 
 clean:
 	rm -rf .build

@@ -11,14 +11,21 @@
 #     u, f, Tab) and the window is resized every minute. The first minute is a warm-up: it
 #     also forks until the session holds all the runs it keeps, so that what follows measures
 #     what time alone does. The resident memory of the mltutor process is sampled every
-#     minute. It passes when the memory grew by at most 5 MB from minute 1 to the end and the
+#     minute (the median of 21 readings over 6 seconds: each epoch's evaluation and each new
+#     checkpoint come and go within a second, a few MB at a time). It passes when the memory
+#     grew by at most 5 MB from minute 1 to the end and the
 #     screen still redraws 10 times a second or more at the end (counted from outside, as
 #     distinct screens read from tmux over two seconds).
 # (b) repl: `train 3000 epochs` of MNIST-5k with 784-32-10 piped into `mltutor repl`; passes
-#     when the memory grew by at most 5 MB from 10 s to the end.
+#     when the memory (sampled in the same way every 10 s) grew by at most 5 MB from 10 s to
+#     the end.
 #
-# MLTUTOR_BIN picks the binary (default .build/release/mltutor). Exit status 1 when a part
-# fails. Needs tmux.
+# At the end of (a) it also times two rewinds while training goes on (`rewind 2`, and back a
+# tenth of the steps), for information.
+#
+# MLTUTOR_BIN picks the binary (default .build/release/mltutor); the soak runs a private copy
+# of it, so that a rebuild meanwhile changes nothing. Exit status 1 when a part fails. Needs
+# tmux.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +47,8 @@ done
 BIN=${MLTUTOR_BIN:-$PWD/.build/release/mltutor}
 [ -x "$BIN" ] || { echo "soak: no binary at $BIN (make build first)" >&2; exit 2; }
 HOME_DIR=$(mktemp -d /tmp/mltutor-soak.XXXXXX)
+cp "$BIN" "$HOME_DIR/mltutor"
+BIN=$HOME_DIR/mltutor
 SOCKET=mltutor-soak-$$
 TMUX_CMD=(tmux -L "$SOCKET")
 failed=0
@@ -52,6 +61,15 @@ cleanup() {
 trap cleanup EXIT
 
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+# The median of 21 readings 0.3 s apart (0 once the process is gone).
+rss_level() {
+  local i readings=()
+  for i in $(seq 1 21); do
+    readings+=("$(rss_kb "$1")")
+    [ "$i" -lt 21 ] && sleep 0.3
+  done
+  printf '%s\n' "${readings[@]}" | sort -n | sed -n 11p
+}
 now_ns() { date +%s%N; }
 
 # ---------------------------------------------------------------- (b) the REPL
@@ -60,12 +78,13 @@ soak_repl() {
   printf 'data mnist-5k\nmodel 784-32-10\ntrain 3000 epochs\n' \
     | HOME=$HOME_DIR XDG_STATE_HOME=$HOME_DIR/state "$BIN" repl >/dev/null 2>&1 &
   REPL_PID=$!
-  local at10=0 last=0 t
-  for t in $(seq 1 "$REPL_SECONDS"); do
-    sleep 1
-    last=$(rss_kb "$REPL_PID")
+  local start=$SECONDS at10=0 last=0 t
+  for t in $(seq 10 10 "$REPL_SECONDS"); do
+    sleep $((start + t - SECONDS > 0 ? start + t - SECONDS : 0))
+    last=$(rss_level "$REPL_PID")
+    [ "$last" = 0 ] && { echo "repl: FAIL (mltutor repl ended early)"; failed=1; return; }
     [ "$t" -eq 10 ] && at10=$last
-    if [ "$t" -eq 1 ] || [ $((t % 10)) -eq 0 ]; then echo "  ${t} s: RSS ${last} kB"; fi
+    echo "  ${t} s: RSS ${last} kB"
   done
   kill "$REPL_PID" 2>/dev/null || true
   wait "$REPL_PID" 2>/dev/null || true
@@ -98,13 +117,32 @@ redraws() {
   echo "$((changes / 2)) $((reads / 2))"
 }
 
-training_on() { screen | grep -q "▶"; }
-ensure_training() { training_on || { keys " "; sleep 1; }; }
+# The status line starts with ▶ while training and ⏸ while paused (a chart may show ▶ too).
+paused() { screen | grep -qE '^ ⏸ '; }
+
+# Types `rewind N` and prints how long until the lesson pane says it was done.
+timed_rewind() {
+  local t0 t1
+  t0=$(now_ns)
+  keys ":" "rewind $1" Enter
+  while ! screen | grep -q "rewound $1 step"; do
+    sleep 0.1
+    if [ $(( ($(now_ns) - t0) / 1000000000 )) -gt 1200 ]; then echo "  rewind $1: no answer in 20 minutes"; return; fi
+  done
+  t1=$(now_ns)
+  echo "  rewind $1 while training: answered in $(( (t1 - t0) / 1000000 )) ms"
+}
+# Waits (5 s at most) while a command runs: space would stop it rather than start training.
+wait_idle() {
+  local i
+  for i in $(seq 1 50); do screen | grep -q "space stops it" || return 0; sleep 0.1; done
+}
+ensure_training() { wait_idle; if paused; then keys " "; sleep 1; fi; }
 
 # One key of the cycle; space pauses, steps once with n and resumes.
 press() {
   case "$1" in
-    pause-step-resume) keys " "; sleep 1; keys "n"; sleep 1; keys " " ;;
+    pause-step-resume) keys " "; sleep 1; keys "n"; sleep 1; ensure_training ;;
     *) keys "$1" ;;
   esac
 }
@@ -113,7 +151,9 @@ soak_tutor() {
   echo "== tutor: ${TUTOR_MINUTES} min of training under tmux, a key every ${KEY_SECONDS} s"
   command -v tmux >/dev/null || { echo "tutor: SKIPPED (no tmux)"; failed=1; return; }
   tm new-session -d -x 100 -y 30 -s soak -c "$PWD" \
-    "env HOME=$HOME_DIR XDG_STATE_HOME=$HOME_DIR/state XDG_CONFIG_HOME=$HOME_DIR/config LANG=C.UTF-8 $BIN"
+    "env HOME=$HOME_DIR XDG_STATE_HOME=$HOME_DIR/state XDG_CONFIG_HOME=$HOME_DIR/config LANG=C.UTF-8 $BIN --lessons $PWD/Lessons"
+  # A pane whose program ended stays, with what it printed last.
+  tm set-option -t soak remain-on-exit on >/dev/null
   local pid
   pid=$(tm display -p -t soak '#{pane_pid}')
   sleep 2
@@ -134,11 +174,11 @@ soak_tutor() {
   local first=0 rss samples=()
   while [ "$minute" -le "$TUTOR_MINUTES" ]; do
     if [ "$SECONDS" -ge "$next_sample" ]; then
-      rss=$(rss_kb "$pid")
+      rss=$(rss_level "$pid")
       [ "$rss" = 0 ] && { echo "tutor: FAIL (mltutor is no longer running)"; screen; failed=1; return; }
       [ "$minute" -eq 1 ] && first=$rss
       samples+=("$minute:$rss")
-      echo "  minute ${minute}: RSS ${rss} kB, $(screen | grep -E '▶|⏸' | tail -1 | sed 's/  */ /g')"
+      echo "  minute ${minute}: RSS ${rss} kB, $(screen | grep -E '^ (▶|⏸) ' | sed 's/  */ /g')"
       # shellcheck disable=SC2086
       tm resize-window -t soak -x ${sizes[$((minute % 3))]% *} -y ${sizes[$((minute % 3))]#* }
       ensure_training
@@ -159,8 +199,18 @@ soak_tutor() {
   measured=$(redraws)
   local per_second=${measured% *} reads=${measured#* }
   local grew=$((rss - first))
+  if [ "$(tm display -p -t soak '#{pane_dead}')" = 1 ]; then
+    echo "tutor: FAIL (mltutor ended; its pane:)"
+    screen
+    failed=1
+    return
+  fi
   echo "  at the end: ${per_second} redraws a second (${reads} screens read a second)"
   echo "  RSS samples (minute:kB): ${samples[*]}"
+  timed_rewind 2
+  local steps
+  steps=$(screen | grep -oE 'step [0-9]+ ep' | tail -1 | grep -oE '[0-9]+' || echo 0)
+  [ "$steps" -ge 10 ] && timed_rewind $((steps / 10))
   if [ "$grew" -le "$LIMIT_KB" ] && [ "$per_second" -ge 10 ]; then
     echo "tutor: PASS (grew ${grew} kB from minute 1 to minute ${TUTOR_MINUTES}; ${per_second} redraws/s)"
   else

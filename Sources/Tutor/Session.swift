@@ -128,16 +128,17 @@ public final class Session {
   /// Bytes all the runs' checkpoints may hold together.
   public static let checkpointBudget = Rewinder.defaultBudget
 
-  /// The current run gets the whole budget when it is alone, half of it otherwise; the others
-  /// share the other half.
+  /// The current run, the one that trains, gets the whole budget when it is alone and three
+  /// quarters of it otherwise; the others share the last quarter (each keeps its first
+  /// checkpoint whatever its size).
   private func shareCheckpointBudget() {
     let others = runs.count - (runs[currentRunName] == nil ? 0 : 1)
     for (name, run) in runs {
       let budget: Int
       if name == currentRunName {
-        budget = others == 0 ? Self.checkpointBudget : Self.checkpointBudget / 2
+        budget = others == 0 ? Self.checkpointBudget : Self.checkpointBudget / 4 * 3
       } else {
-        budget = Self.checkpointBudget / 2 / max(1, others)
+        budget = Self.checkpointBudget / 4 / max(1, others)
       }
       if run.checkpointBudget != budget { run.checkpointBudget = budget }
     }

@@ -65,10 +65,10 @@ import Testing
     #expect(s.runNames.count == Session.maximumRuns)
     let runs = s.runNames.compactMap { name in s.execute(line: "use \(name)").isEmpty ? nil : s.run }
     #expect(runs.count == Session.maximumRuns)
-    // The last `use` made the last run current: it has half, the others share the other half.
+    // The last `use` made the last run current: it has three quarters, the others share the rest.
     let budgets = runs.map(\.checkpointBudget)
     #expect(budgets.reduce(0, +) <= Session.checkpointBudget)
-    #expect(s.run?.checkpointBudget == Session.checkpointBudget / 2)
+    #expect(s.run?.checkpointBudget == Session.checkpointBudget / 4 * 3)
     helper.run(s, ["model 2-4-2"])
     #expect(s.run?.checkpointBudget == Session.checkpointBudget, "alone again, a run has it all")
   }

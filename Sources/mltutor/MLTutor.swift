@@ -14,4 +14,9 @@ struct MLTutor: ParsableCommand {
     ],
     defaultSubcommand: TutorCommand.self
   )
+
+  static func main() {
+    LargeBlocks.returnToTheSystem()
+    main(nil)
+  }
 }

@@ -6,6 +6,8 @@
 #   make sanitize  the tests under the address sanitizer, the concurrency tests under the
 #                  thread sanitizer
 #   make bench     build in release mode and run the benchmarks
+#   make soak      build in release mode and check that memory stays flat over 30 minutes of
+#                  training (SOAK_ARGS="--tutor-minutes 3" for a shorter run)
 #
 # Each target first installs the Debian packages the build needs when they are missing
 # (as root, or through sudo); otherwise it prints the exact command to run.
@@ -15,7 +17,7 @@ BUILD_PACKAGES := libedit-dev libncurses-dev zlib1g-dev
 TEST_PACKAGES := dataset-fashion-mnist tmux time
 RELEASE_BIN := .build/release/mltutor
 
-.PHONY: all build run test fuzz sanitize bench deps test-deps clean
+.PHONY: all build run test fuzz sanitize bench soak deps test-deps clean
 
 all: build
 
@@ -75,6 +77,10 @@ bench: test-deps
 	else echo "no kernel-bench product: its figures read n/a"; fi
 	@Benchmarks/run.sh
 	@Benchmarks/tutor-bench.sh
+
+soak: test-deps
+	$(SWIFT) build -c release --product mltutor
+	scripts/soak.sh $(SOAK_ARGS)
 
 clean:
 	rm -rf .build

@@ -14,6 +14,7 @@ let package = Package(
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit"),
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+    .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
     .target(name: "CLibEditShim"),
     .target(name: "EngineKernels"),
     .target(
@@ -39,7 +40,7 @@ let package = Package(
     .executableTarget(
       name: "mltutor",
       dependencies: [
-        "Engine", "Datasets", "Charts", "Tutor", "REPL", "Course", "TerminalUI",
+        "Engine", "Datasets", "Charts", "Tutor", "REPL", "Course", "TerminalUI", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -108,6 +108,25 @@ for i in 0..<20 {
 worker.perform(.toggleTraining)
 worker.shutdown()
 
+// 5. Rewinds (`rewind N`, the tutor's `u`) after a minute of training with Adam, whose
+// checkpoints are the largest (weights and two moments): the time each takes and the steps it
+// replays from the nearest checkpoint. Each goes further back than the one before.
+let rewound = Session(locations: locations)
+for line in setup + ["set optimizer adam", "set lr 0.001"] { _ = rewound.execute(line: line) }
+let trainStart = clock.now
+while ms(clock.now - trainStart) < 60_000 { _ = rewound.execute(line: "train 200 steps") }
+let trained = (rewound.run?.trainer.steps ?? 0, rewound.run?.rewinder.checkpointSteps.count ?? 0,
+  (rewound.run?.rewinder.checkpointBytes ?? 0) / 1_000_000, rewound.run?.rewinder.stepSeconds ?? 0)
+var rewinds: [String] = []
+for count in [1, 1, 10, 100, 1_000, 3_000, 10_000] {
+  guard let run = rewound.run, run.trainer.steps > count else { break }
+  let target = run.trainer.steps - count
+  let from = run.rewinder.checkpointSteps.last { $0 <= target } ?? 0
+  let t = clock.now
+  _ = rewound.execute(line: "rewind \(count)")
+  rewinds.append("\(count): \(fmt(ms(clock.now - t), 0)) ms (\(target - from) steps)")
+}
+
 func fmt(_ x: Double, _ d: Int = 2) -> String { String(format: "%.\(d)f", x) }
 print("tutor benchmarks (MNIST-5k, 784-128-64-10, sgd lr 0.05, batch 32)")
 print("  full 120×40 frame render, median of 200:      \(fmt(median(renders), 3)) ms (max \(fmt(renders.max() ?? 0, 3)) ms), loss chart of \(snap.steps) steps")
@@ -116,6 +135,8 @@ print("  the same inside the tutor, 30 fps rendering:   \(fmt(tutorRate, 0)) exa
 print("  tutor / session: \(fmt(100 * pairedRatio, 1)) % (median of the rounds' ratios; median / median \(fmt(100 * tutorRate / directRate, 1)) %)")
 print("  key while training → screen drawn:            \(fmt(median(keyToScreen), 3)) ms median")
 print("  key while training → new lr in the snapshot:  \(fmt(median(answers))) ms median, \(fmt(answers.max() ?? 0)) ms max")
+print("  rewinds after \(trained.0) steps of Adam (\(fmt(trained.3 * 1000, 2)) ms a step, \(trained.1) checkpoints, \(trained.2) MB):")
+print("    " + rewinds.joined(separator: "; "))
 
 // NB: OpenBLAS, called from two threads here, can hang in its exit handler: leave directly.
 fflush(nil)

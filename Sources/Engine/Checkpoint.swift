@@ -1,5 +1,6 @@
 /// Everything needed to put a run back exactly where it was: parameter values, optimiser
-/// state, position in the epoch, the generators, the settings and the history's length.
+/// state, position in the epoch, the generators, the settings and how many markers the history
+/// had.
 ///
 /// Cheap to take: arrays are shared with the run until one side changes them.
 public struct Checkpoint: Sendable {
@@ -7,11 +8,19 @@ public struct Checkpoint: Sendable {
   let optimizer: OptimizerState
   let progress: TrainingProgress
   let hyper: Hyperparameters
-  let historyLengths: History.Lengths
+  let markerCount: Int
   let divergence: Divergence?
 
   /// The number of steps done when it was taken.
   public var step: Int { progress.step }
+
+  /// The bytes it holds once the run has moved on (its arrays are then its own): weights,
+  /// optimiser moments and the epoch's order.
+  public var byteCount: Int {
+    let floats = parameterValues.reduce(0) { $0 + $1.values.count }
+      + optimizer.first.reduce(0) { $0 + $1.count } + optimizer.second.reduce(0) { $0 + $1.count }
+    return 4 * floats + MemoryLayout<Int>.stride * progress.order.count + 256
+  }
 }
 
 /// Where a run stands: steps and epochs done, the order of the current epoch and the

@@ -14,11 +14,13 @@ public final class Trainer {
   public let seed: UInt64
   public let initializer: Initializer
   public private(set) var hyper: Hyperparameters
-  public private(set) var history = History()
+  public internal(set) var history = History()
   /// The report of the latest step, nil before the first one and after `reset()`/`restore(_:)`.
   public private(set) var lastReport: StepReport?
   /// Set when training diverged; `step()` refuses until `reset()` or `restore(_:)`.
   public private(set) var divergence: Divergence?
+  /// How long the latest step took, in seconds.
+  public private(set) var lastStepSeconds = 0.0
 
   private var progress: TrainingProgress
   private var optimizerState = OptimizerState()
@@ -134,6 +136,12 @@ public final class Trainer {
 
   private func flushedStep(measureLossAfter: Bool) throws(EngineError) -> StepReport {
     if let divergence { throw .diverged(divergence) }
+    let clock = ContinuousClock()
+    let began = clock.now
+    defer {
+      let took = (clock.now - began).components
+      lastStepSeconds = Double(took.seconds) + Double(took.attoseconds) * 1e-18
+    }
     let start = progress.position
     let end = min(start + hyper.batchSize, train.count)
     let batch = Array(progress.order[start..<end])
@@ -207,7 +215,7 @@ public final class Trainer {
       shuffler.shuffle(&progress.order)
       progress.shuffler = shuffler
     }
-    history.record(stepLoss: lossBefore)
+    history.record(stepLoss: lossBefore, step: stepNumber)
 
     var lossAfter: Double?
     if measureLossAfter {
@@ -226,7 +234,7 @@ public final class Trainer {
     return report
   }
 
-  private var lastLoss: Double? { history.stepLosses.last.map(Double.init) }
+  private var lastLoss: Double? { history.lastLoss.map(Double.init) }
 
   /// Whether a step with this loss and these squared gradient norms may update the weights.
   static func canUpdate(loss: Double, squaredNorms: [Double]) -> Bool {
@@ -300,28 +308,35 @@ public final class Trainer {
   /// Evaluates on the training set and the test set and records it in the history.
   @discardableResult
   public func evaluate() -> History.Evaluated {
-    let record = FloatMode.flushingSubnormals { History.Evaluated(
-      step: progress.step, epoch: progress.epoch, train: network.evaluate(train),
-      test: test.map { network.evaluate($0) }) }
+    let record = evaluation()
     history.record(record)
     return record
+  }
+
+  /// An evaluation on both splits at the current step, not recorded.
+  func evaluation() -> History.Evaluated {
+    History.Evaluated(
+      step: progress.step, epoch: progress.epoch, train: network.evaluate(train),
+      test: test.map { network.evaluate($0) })
   }
 
   /// A snapshot of the whole run, cheap to take.
   public func checkpoint() -> Checkpoint {
     Checkpoint(
       parameterValues: network.parameters.map(\.value), optimizer: optimizerState,
-      progress: progress, hyper: hyper, historyLengths: history.lengths, divergence: divergence)
+      progress: progress, hyper: hyper, markerCount: history.markers.count, divergence: divergence)
   }
 
-  /// Puts the run back exactly as it was when `checkpoint` was taken (by this trainer).
+  /// Puts the run back exactly as it was when `checkpoint` was taken (by this trainer). The
+  /// history is cut back to its step, exactly when the step is recent enough to be kept whole
+  /// (`History.exactCut(atOrBefore:)`); `Rewinder` rebuilds it exactly in every case.
   public func restore(_ checkpoint: Checkpoint) {
     for (p, value) in zip(network.parameters, checkpoint.parameterValues) { p.value = value }
     optimizerState = checkpoint.optimizer
     progress = checkpoint.progress
     hyper = checkpoint.hyper
     network.setDropout(hyper.dropout)
-    history.truncate(to: checkpoint.historyLengths)
+    history.truncate(toStep: checkpoint.step, markerCount: checkpoint.markerCount)
     divergence = checkpoint.divergence
     lastReport = nil
   }

@@ -10,8 +10,8 @@ public enum Plots {
     var markers: [LineChart.Marker] = []
     for (name, h) in runs {
       let prefix = runs.count > 1 ? name + " " : ""
-      series.append(trainSeries(prefix + "train", h.stepLosses))
-      let tests = h.evaluations.compactMap { e in e.test.map { (Double(e.step), $0.loss) } }
+      series.append(trainSeries(prefix + "train", h.losses))
+      let tests = h.evaluationTrace.testPoints().compactMap { e in e.test.map { (Double(e.step), $0.loss) } }
       if !tests.isEmpty {
         series.append(LineSeries(prefix + "test", tests.map(\.1), x: tests.map(\.0)))
       }
@@ -72,6 +72,39 @@ public enum Plots {
     // Non-finite losses were appended where met; put everything back in step order.
     let order = xs.indices.sorted { xs[$0] < xs[$1] }
     return LineSeries(name, order.map { values[$0] }, x: order.map { xs[$0] })
+  }
+
+  /// The batch losses of a run's history: all of them while it keeps them all; otherwise its
+  /// exact latest losses and its older buckets' lowest and highest, thinned in the same way
+  /// over equal ranges of steps, so that each range still spans exactly its steps' losses.
+  static func trainSeries(_ name: String, _ trace: LossTrace) -> LineSeries {
+    if trace.isWhole { return trainSeries(name, trace.exact) }
+    let (steps, losses) = trace.points()
+    guard steps.count > maximumTrainPoints, let first = steps.first, let last = steps.last else {
+      return LineSeries(name, losses.map(Double.init), x: steps.map(Double.init))
+    }
+    let buckets = maximumTrainPoints / 2
+    let span = last - first + 1
+    var values: [Double] = []
+    var xs: [Double] = []
+    var i = 0
+    for b in 0..<buckets {
+      let end = first + Int((Double(b + 1) * Double(span) / Double(buckets)).rounded(.down))
+      var lo = i
+      var hi = i
+      let start = i
+      while i < steps.count && (steps[i] < end || b == buckets - 1) {
+        if losses[i] < losses[lo] { lo = i }
+        if losses[i] > losses[hi] { hi = i }
+        i += 1
+      }
+      guard i > start else { continue }
+      for k in lo == hi ? [lo] : [min(lo, hi), max(lo, hi)] {
+        values.append(Double(losses[k]))
+        xs.append(Double(steps[k]))
+      }
+    }
+    return LineSeries(name, values, x: xs)
   }
 
   /// The probability array of one example: softmax of the network's output, the truth marked.

@@ -1,64 +1,54 @@
 import Engine
 
-/// One named training run of a session: a trainer and the checkpoints that let it rewind.
-///
-/// Checkpoints are taken at step 0, every `interval` steps, and right after every change made
-/// by hand (a setting, a weight). Between two checkpoints the run changed only by steps with
-/// fixed settings, so rewinding restores the nearest checkpoint at or before the target and
-/// replays the steps in between: same seed, same numbers.
+/// One named training run of a session: a trainer, and what lets it rewind to any step
+/// (`Rewinder`: checkpoints under a byte budget and the log of changes made by hand).
 public final class Run {
   public let name: String
   public let trainer: Trainer
-  private var checkpoints: [Checkpoint]
-  static let interval = 50
+  public private(set) var rewinder: Rewinder
 
-  init(name: String, trainer: Trainer) {
+  init(name: String, trainer: Trainer, budget: Int = Rewinder.defaultBudget) {
     self.name = name
     self.trainer = trainer
-    self.checkpoints = [trainer.checkpoint()]
+    self.rewinder = Rewinder(trainer, budget: budget)
   }
 
-  private init(name: String, trainer: Trainer, checkpoints: [Checkpoint]) {
+  private init(name: String, trainer: Trainer, rewinder: Rewinder) {
     self.name = name
     self.trainer = trainer
-    self.checkpoints = checkpoints
+    self.rewinder = rewinder
   }
 
   /// An independent copy under a new name.
   func fork(named newName: String) -> Run {
-    Run(name: newName, trainer: trainer.fork(), checkpoints: checkpoints)
+    Run(name: newName, trainer: trainer.fork(), rewinder: rewinder)
+  }
+
+  /// Bytes this run's checkpoints may hold.
+  var checkpointBudget: Int {
+    get { rewinder.budget }
+    set { rewinder.budget = newValue }
   }
 
   /// To call after every step.
   func didStep() {
-    if trainer.steps % Run.interval == 0 { checkpoints.append(trainer.checkpoint()) }
+    rewinder.didStep(trainer)
   }
 
-  /// To call after any change by hand.
-  func didChangeByHand() {
-    checkpoints.append(trainer.checkpoint())
+  /// Makes a change by hand (a setting, a weight), so that a rewind replays it.
+  func apply(_ change: Rewinder.Change) throws(EngineError) {
+    try rewinder.apply(change, to: trainer)
   }
 
   /// To call after `trainer.reset()`.
   func didReset() {
-    checkpoints = [trainer.checkpoint()]
+    rewinder.didReset(trainer)
   }
 
   /// Goes back `count` steps; returns how many steps were undone.
   func rewind(_ count: Int) -> Int {
-    let target = max(0, trainer.steps - count)
-    guard let index = checkpoints.lastIndex(where: { $0.step <= target }) else { return 0 }
-    let undone = trainer.steps - target
-    trainer.restore(checkpoints[index])
-    checkpoints.removeSubrange((index + 1)...)
-    while trainer.steps < target {
-      do {
-        try trainer.step()
-        didStep()
-      } catch {
-        break
-      }
-    }
-    return undone
+    let from = trainer.steps
+    rewinder.rewind(trainer, to: from - count)
+    return from - trainer.steps
   }
 }

@@ -9,6 +9,10 @@ extension Session {
     }
     guard runs[name] == nil else { throw CommandError("there is already a run called \(name): see `runs`") }
     try checkMemory(setting: run.trainer.hyper, for: nil)
+    guard runs.count < Self.maximumRuns else {
+      throw CommandError(
+        "there are already \(runs.count) runs, the most a session keeps: `use` one of them, or start again with `model`")
+    }
     runs[name] = run.fork(named: name)
     let from = currentRunName
     currentRunName = name
@@ -33,7 +37,7 @@ extension Session {
     let rows = runNames.compactMap { name -> [String]? in
       guard let t = runs[name]?.trainer else { return nil }
       let h = t.hyper
-      let loss = t.history.stepLosses.last.map { NumberFormat.short($0) } ?? "-"
+      let loss = t.history.lastLoss.map { NumberFormat.short($0) } ?? "-"
       return [
         name == currentRunName ? "* " + name : "  " + name, String(t.steps), loss,
         "\(h.optimizer.rawValue) lr \(NumberFormat.short(h.learningRate)) batch \(h.batchSize)",

@@ -170,13 +170,12 @@ extension Session {
     }
     try checkMemory(setting: hyper, for: currentRunName)
     settings.hyper = hyper
-    if let run, let trainer {
+    if let run {
       do {
-        try trainer.setHyperparameters(hyper)
+        try run.apply(.settings(hyper))
       } catch {
         throw CommandError(error.description)
       }
-      run.didChangeByHand()
     }
     return [.line("\(name) = \(text.lowercased())")]
   }
@@ -191,11 +190,10 @@ extension Session {
     }
     let parameter = name == "w" ? "dense1.weights" : "dense1.bias"
     do {
-      try trainer.setParameter(parameter, index: 0, to: value, label: "\(name) \(text)")
+      try run?.apply(.parameter(name: parameter, index: 0, value: value, label: "\(name) \(text)"))
     } catch {
       throw CommandError(error.description)
     }
-    run?.didChangeByHand()
     let loss = trainer.network.evaluate(trainer.train).loss
     return [.line("\(name) = \(NumberFormat.short(value))   training loss (MSE) \(NumberFormat.short(loss))")]
   }

@@ -127,7 +127,7 @@ extension Session {
       return outputs
     }
     outputs.append(.text([evaluationLine(trainer)]))
-    if trainer.history.stepLosses.count >= 2 {
+    if trainer.history.stepCount >= 2 {
       outputs.append(lossChart([run].compactMap { $0 }))
     }
     return outputs

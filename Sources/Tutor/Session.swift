@@ -10,8 +10,12 @@ public final class Session {
   public internal(set) var settings = SessionSettings()
   public internal(set) var dataset: Dataset?
   public internal(set) var ball: BallRun?
-  var runs: [String: Run] = [:]
-  public internal(set) var currentRunName = "main"
+  var runs: [String: Run] = [:] {
+    didSet { shareCheckpointBudget() }
+  }
+  public internal(set) var currentRunName = "main" {
+    didSet { shareCheckpointBudget() }
+  }
   /// Set by `quit`.
   public private(set) var wantsToQuit = false
 
@@ -117,6 +121,27 @@ public final class Session {
 
   func updateSettings(_ change: (inout SessionSettings) -> Void) {
     change(&settings)
+  }
+
+  /// The most runs a session holds at once (`fork` refuses more).
+  public static let maximumRuns = 16
+  /// Bytes all the runs' checkpoints may hold together.
+  public static let checkpointBudget = Rewinder.defaultBudget
+
+  /// The current run, the one that trains, gets the whole budget when it is alone and three
+  /// quarters of it otherwise; the others share the last quarter (each keeps its first
+  /// checkpoint whatever its size).
+  private func shareCheckpointBudget() {
+    let others = runs.count - (runs[currentRunName] == nil ? 0 : 1)
+    for (name, run) in runs {
+      let budget: Int
+      if name == currentRunName {
+        budget = others == 0 ? Self.checkpointBudget : Self.checkpointBudget / 4 * 3
+      } else {
+        budget = Self.checkpointBudget / 4 / max(1, others)
+      }
+      if run.checkpointBudget != budget { run.checkpointBudget = budget }
+    }
   }
 }
 

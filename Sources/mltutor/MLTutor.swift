@@ -20,6 +20,7 @@ struct MLTutor: ParsableCommand {
   /// As the argument parser's own, except that `train` refuses every impossible argument the
   /// way it refuses an impossible setting: one line on stderr and exit status 1.
   static func main() {
+    LargeBlocks.returnToTheSystem()
     let arguments = Array(CommandLine.arguments.dropFirst())
     do {
       var command = try parseAsRoot(arguments)

@@ -100,13 +100,6 @@ import Tutor
     #expect(HistoryMeasures.overfittingEpochs([]) == 0)
   }
 
-  @Test func epochsSinceTheLowestTestLoss() {
-    #expect(HistoryMeasures.evaluationsSinceLowest([]) == 0)
-    #expect(HistoryMeasures.evaluationsSinceLowest([3, 2, 1]) == 0)
-    #expect(HistoryMeasures.evaluationsSinceLowest([3, 1, 2, 4, 5]) == 3)
-    #expect(HistoryMeasures.evaluationsSinceLowest([2, 1, 3, 1, 4]) == 3, "the first lowest counts")
-  }
-
   @Test func theBallOnALandscape() {
     let session = TestSupport.session()
     let reader = QuantityReader(session: session)

@@ -28,7 +28,7 @@ enum Fixtures {
       snap.hyper = trainer.hyper
       snap.steps = trainer.steps
       snap.history = trainer.history
-      snap.lastLoss = trainer.history.stepLosses.last.map(Double.init)
+      snap.lastLoss = trainer.history.lastLoss.map(Double.init)
     }
     snap.availableCharts = [.loss, .fit]
     snap.lessonStatus = "apartments 4/7"

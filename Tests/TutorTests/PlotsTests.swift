@@ -1,4 +1,6 @@
 import Testing
+
+@testable import Engine
 @testable import Tutor
 
 @Suite struct PlotsTests {
@@ -52,5 +54,27 @@ import Testing
     #expect(nanAt == [12_346])
     #expect(infAt == [40_001])
     #expect(xs == xs.sorted())
+  }
+
+  @Test func thinnedHistoriesStillShowTheirEnvelope() throws {
+    let losses = curve(300_001)
+    var trace = LossTrace()
+    for (i, loss) in losses.enumerated() { trace.append(loss, step: i + 1) }
+    #expect(!trace.isWhole)
+    let s = Plots.trainSeries("train", trace)
+    let xs = try #require(s.x)
+    #expect(s.values.count <= Plots.maximumTrainPoints)
+    #expect(s.values.count > Plots.maximumTrainPoints / 2)
+    #expect(xs == xs.sorted())
+    for (x, v) in zip(xs, s.values) { #expect(Double(losses[Int(x) - 1]) == v, "step \(x) is drawn with its own loss") }
+    #expect(s.values.min() == losses.min().map(Double.init))
+    #expect(s.values.max() == losses.max().map(Double.init))
+    // A spike every 997 steps: every 64th of the run still shows one.
+    for part in 0..<64 {
+      let from = Double(part * losses.count / 64)
+      let to = Double((part + 1) * losses.count / 64)
+      let top = zip(xs, s.values).filter { $0.0 > from && $0.0 <= to }.map(\.1).max() ?? 0
+      #expect(top >= 5, "part \(part) lost its spikes")
+    }
   }
 }

@@ -4,18 +4,19 @@ extension QuantityCatalog {
   /// How training behaved over the run's history, not only where it ended.
   static let behaviour: [Quantity] = [
     Quantity("loss_dropped", .number, .behaviour, "fraction by which the step loss fell, from the mean of the first three steps to that of the last three: 0.9 means to a tenth (0 before two steps)") {
-      reader in reader.withTrainer { .number(HistoryMeasures.lossDropped($0.history.stepLosses)) }
+      reader in reader.withTrainer { .number(HistoryMeasures.lossDropped($0.history)) }
     },
+    // NB: over the evaluations kept exactly, the latest 512 at least.
     Quantity("overfitting_epochs", .number, .behaviour, "latest consecutive epochs (evaluated by `train`) in which the training loss fell while the test loss rose") {
       reader in
       reader.withTrainer { .number(HistoryMeasures.overfittingEpochs($0.history.evaluations.map { ($0.train.loss, $0.test?.loss) })) }
     },
     Quantity("epochs_since_best_test", .number, .behaviour, "epochs evaluated by `train` since the one with the lowest test loss (0 when the latest is the lowest, or before any)") {
       reader in
-      reader.withTrainer { .number(HistoryMeasures.evaluationsSinceLowest($0.history.evaluations.compactMap { $0.test?.loss })) }
+      reader.withTrainer { .number($0.history.evaluationTrace.testsSinceLowest) }
     },
     Quantity("evaluated_epochs", .number, .behaviour, "epochs that `train` ended with an evaluation on both splits") {
-      reader in reader.withTrainer { .number($0.history.evaluations.count) }
+      reader in reader.withTrainer { .number($0.history.evaluationCount) }
     },
     Quantity("markers", .number, .behaviour, "changes made by hand during the run (settings, `set w`…), as marked on the loss chart") {
       reader in reader.withTrainer { .number($0.history.markers.count) }
@@ -31,19 +32,22 @@ enum HistoryMeasures {
   /// 1 − (mean of the last w step losses) / (mean of the first w), with w = n/4 clamped to
   /// 1…3; 0 with fewer than two steps. Negative when the loss rose.
   static func lossDropped(_ losses: [Float]) -> Double {
-    let n = losses.count
-    guard n >= 2 else { return 0 }
-    let w = max(1, min(3, n / 4))
-    let first = losses.prefix(w).reduce(0) { $0 + Double($1) } / Double(w)
-    let last = losses.suffix(w).reduce(0) { $0 + Double($1) } / Double(w)
-    guard first > 0, first.isFinite, last.isFinite else { return 0 }
-    return 1 - last / first
+    lossDropped(first: losses.prefix(3), last: losses.suffix(3), count: losses.count)
   }
 
-  /// How many values come after the lowest of `losses` (the first lowest, on ties).
-  static func evaluationsSinceLowest(_ losses: [Double]) -> Int {
-    guard let lowest = losses.indices.min(by: { losses[$0] < losses[$1] }) else { return 0 }
-    return losses.count - 1 - lowest
+  /// The same over a run's history, which keeps its first and latest losses exactly.
+  static func lossDropped(_ history: History) -> Double {
+    lossDropped(first: history.losses.head.prefix(3), last: history.losses.latest(3), count: history.stepCount)
+  }
+
+  private static func lossDropped(first: ArraySlice<Float>, last: ArraySlice<Float>, count n: Int) -> Double {
+    guard n >= 2 else { return 0 }
+    let w = max(1, min(3, n / 4))
+    guard first.count >= w, last.count >= w else { return 0 }
+    let start = first.prefix(w).reduce(0) { $0 + Double($1) } / Double(w)
+    let end = last.suffix(w).reduce(0) { $0 + Double($1) } / Double(w)
+    guard start > 0, start.isFinite, end.isFinite else { return 0 }
+    return 1 - end / start
   }
 
   /// The number of latest evaluations (train loss, test loss), each compared with the one

@@ -22,7 +22,7 @@ extension QuantityCatalog {
     Quantity("last_loss", .number, .training, "the batch loss of the last step") {
       reader in
       reader.withTrainer { trainer in
-        guard let last = trainer.history.stepLosses.last else { return .unavailable("no steps yet: `step` or `train`") }
+        guard let last = trainer.history.lastLoss else { return .unavailable("no steps yet: `step` or `train`") }
         return .number(last)
       }
     },

@@ -47,7 +47,7 @@ public struct TutorSnapshot: Equatable, Sendable {
 
   /// The last `count` batch losses, for the status line's sparkline.
   public func recentLosses(_ count: Int) -> [Double] {
-    guard let losses = history?.stepLosses else { return [] }
-    return losses.suffix(count).map(Double.init)
+    guard let history else { return [] }
+    return history.losses.latest(count).map(Double.init)
   }
 }

@@ -28,9 +28,9 @@ extension SessionWorker {
       s.steps = trainer.steps
       s.epoch = trainer.epochsCompleted + 1
       s.epochFraction = trainer.epochFraction
-      s.lastLoss = trainer.history.stepLosses.last.map(Double.init)
-      s.accuracy = trainer.history.evaluations.last?.test?.accuracy
-        ?? trainer.history.evaluations.last?.train.accuracy
+      s.lastLoss = trainer.history.lastLoss.map(Double.init)
+      s.accuracy = trainer.history.lastEvaluation?.test?.accuracy
+        ?? trainer.history.lastEvaluation?.train.accuracy
       s.history = trainer.history
       s.diverged = trainer.divergence != nil
       s.samplesPerSecond = samplesPerSecond

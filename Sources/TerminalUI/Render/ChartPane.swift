@@ -45,7 +45,7 @@ enum ChartPane {
   static func chart(_ kind: ChartKind, state: TutorState, snapshot: TutorSnapshot) -> (ChartSpec?, String) {
     switch kind {
     case .loss:
-      guard let history = snapshot.history, history.stepLosses.count >= 2 else { return (nil, "") }
+      guard let history = snapshot.history, history.stepCount >= 2 else { return (nil, "") }
       let chart = Plots.lossChart([(snapshot.runName, history)])
       return (.line(chart), "step \(snapshot.steps)")
     case .pinned:

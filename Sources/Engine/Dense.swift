@@ -85,6 +85,8 @@ public final class Dense: Layer {
     return inputGradient
   }
 
+  public func releaseInput() { input = Matrix(rows: 0, cols: 0) }
+
   public func copy() -> Layer {
     let prefix = String(weights.name.dropLast(".weights".count))
     let twin = Dense(inputs: inputs, outputs: outputs, prefix: prefix)

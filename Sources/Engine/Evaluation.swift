@@ -30,15 +30,17 @@ extension Network {
       let networks = [self] + (1..<pool.size).map { _ in copy() }
       tallies.withUnsafeMutableBufferPointer { out in
         pool.run { t in
+          var input = Matrix(rows: 0, cols: 0)
           for c in stride(from: t, to: chunks.count, by: pool.size) {
-            networks[t].tally(examples, chunks[c], into: &out[c])
+            networks[t].tally(examples, chunks[c], into: &out[c], input: &input)
           }
         }
       }
     } else {
       // NB: one running tally, as regression sums its squared errors across chunks.
       var running = Tally()
-      for indices in chunks { tally(examples, indices, into: &running) }
+      var input = Matrix(rows: 0, cols: 0)
+      for indices in chunks { tally(examples, indices, into: &running, input: &input) }
       tallies = [running]
     }
     var lossSum: Double = 0
@@ -79,11 +81,15 @@ private struct Tally {
 }
 
 extension Network {
-  /// Adds the chunk of examples at `indices` to `tally`.
-  fileprivate func tally(_ examples: Examples, _ indices: Range<Int>, into tally: inout Tally) {
+  /// Adds the chunk of examples at `indices` to `tally`; `input` is the buffer the chunk's
+  /// features are gathered into, kept from one chunk to the next.
+  fileprivate func tally(
+    _ examples: Examples, _ indices: Range<Int>, into tally: inout Tally, input: inout Matrix
+  ) {
     let loss = architecture.task.loss
-    let x = examples.features(indices)
-    let output = predict(x)
+    releaseInputs()
+    examples.gather(indices, into: &input)
+    let output = predict(input)
     let targets = examples.targets(indices)
     tally.lossSum += loss.value(output, targets) * Double(indices.count)
     switch targets {

@@ -13,6 +13,13 @@ public protocol Layer: AnyObject, CustomStringConvertible {
   func backward(_ outputGradient: Matrix, needsInputGradient: Bool) -> Matrix
   /// An independent deep copy (for forking a run).
   func copy() -> Layer
+  /// Lets go of the batch kept from the last forward pass for the backward one, so that the
+  /// buffer it shares with the layer below (or the gathered batch) can be written in place.
+  func releaseInput()
+}
+
+extension Layer {
+  public func releaseInput() {}
 }
 
 /// Whether a forward pass is training (dropout active, drawing from the generator) or inference.

@@ -62,6 +62,14 @@ public final class Network {
     }
   }
 
+  /// Drops every layer's reference to its last input. Each layer's output buffer is then held
+  /// by that layer alone, so the next pass writes it in place instead of copying it first (a
+  /// copy of each large buffer per step: at batch 128 of 784 features, hundreds of KB each
+  /// time, fresh pages from the kernel).
+  public func releaseInputs() {
+    for layer in layers { layer.releaseInput() }
+  }
+
   /// Inference on a batch: raw outputs (logits for a classifier).
   public func predict(_ input: Matrix) -> Matrix {
     var mode = ForwardMode.inference

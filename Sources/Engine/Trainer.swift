@@ -164,8 +164,12 @@ public final class Trainer {
         state: &optimizerState, hyper: hyper)
       progress.dropout = dropout
       (lossBefore, squaredNorms, splitUpdates) = (outcome.loss, outcome.squaredNorms, outcome.updates)
-      if measureLossAfter { train.gather(batch, into: &batchInput) }
+      if measureLossAfter {
+        network.releaseInputs()
+        train.gather(batch, into: &batchInput)
+      }
     } else {
+      network.releaseInputs()
       train.gather(batch, into: &batchInput)
       var mode = ForwardMode.training(progress.dropout)
       let output = network.forward(batchInput, mode: &mode)

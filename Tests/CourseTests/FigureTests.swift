@@ -18,7 +18,7 @@ import Testing
     #expect(LessonText.render("It gets {{test_accuracy:.1%}} right.", read) == "It gets 93.1% right.")
     #expect(LessonText.render("loss {{train_loss:,.0f}}, {{train_loss:.2f}}", read) == "loss 124,035, 124035.46")
     #expect(LessonText.render("at epoch {{epochs - epochs_since_best_test}}, {{epochs_since_best_test}} ago", read) == "at epoch 8, 6 ago")
-    #expect(LessonText.render("It says {{prediction}}; w is {{w}}.", read) == "It says 2; w is -0.0312.")
+    #expect(LessonText.render("It says {{prediction}}; w is {{w}}.", read) == "It says 2; w is \u{2212}0.0312.")
     #expect(LessonText.render("{{test_accuracy:.0%}}{{epochs}}", read) == "93%14")
     #expect(LessonText.render("no value: {{test_loss:.2f}}", read) == "no value: …")
     #expect(LessonText.render("quoted {{93% ~ test_accuracy}} as written", read) == "quoted 93% as written")

@@ -64,7 +64,9 @@ public struct LessonFigure: Equatable, Sendable {
     case .quoted(let q): return q.text
     case .fill(let format):
       guard let value = try? expression.evaluate(read) else { return "…" }
-      return format.format(value)
+      let text = format.format(value)
+      // The lessons write a minus sign, not a hyphen (ASCII mode turns it back).
+      return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
     }
   }
 

@@ -115,6 +115,11 @@ extension Session {
     } catch {
       throw CommandError(error.description)
     }
+    // NB: an activation acts between layers; without a hidden layer it would be dropped silently.
+    if let a = options["activation"], !Session.hasHiddenLayer(next.modelSpec) {
+      let hidden = next.modelSpec == "linear" ? "a hidden layer" : "a hidden layer, e.g. `model \(Session.withHiddenLayer(next.modelSpec)) activation=\(a.lowercased())`"
+      throw CommandError("model \(next.modelSpec) has no hidden layer, so activation=\(a.lowercased()) would act on nothing: give it \(hidden)")
+    }
     let dataset = try requireDataset()
     let trainer = try makeTrainer(next, dataset)
     settings = next
@@ -206,5 +211,20 @@ extension Session {
     ball.place(coordinate, at: value)
     self.ball = ball
     return [.line("ball at \(ball.position.map(NumberFormat.short).joined(separator: ", ")), loss \(NumberFormat.short(ball.value))")]
+  }
+}
+
+extension Session {
+  /// Whether a model spec has a layer between its inputs and outputs (`2-8-2` has, `2-2` and
+  /// `linear` have not).
+  static func hasHiddenLayer(_ spec: String) -> Bool {
+    spec != "linear" && spec.split(separator: "-").count > 2
+  }
+
+  /// `2-2` with a hidden layer of 8 units: `2-8-2`.
+  static func withHiddenLayer(_ spec: String) -> String {
+    let sizes = spec.split(separator: "-")
+    guard let first = sizes.first, let last = sizes.last else { return spec }
+    return "\(first)-8-\(last)"
   }
 }

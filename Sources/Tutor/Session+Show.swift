@@ -7,9 +7,18 @@ extension Session {
     switch what {
     case "hyper", "settings":
       let h = trainer?.hyper ?? settings.hyper
-      let rows: [[String]] = [
+      // Only the settings the chosen optimizer uses: momentum for momentum and nesterov,
+      // beta1 and beta2 for adam.
+      var rows: [[String]] = [
         ["lr", NumberFormat.short(h.learningRate)], ["batch", String(h.batchSize)],
-        ["optimizer", h.optimizer.rawValue], ["momentum", NumberFormat.short(h.momentum)],
+        ["optimizer", h.optimizer.rawValue],
+      ]
+      switch h.optimizer {
+      case .momentum, .nesterov: rows.append(["momentum", NumberFormat.short(h.momentum)])
+      case .adam: rows += [["beta1", NumberFormat.short(h.beta1)], ["beta2", NumberFormat.short(h.beta2)]]
+      case .sgd: break
+      }
+      rows += [
         ["l1", NumberFormat.short(h.l1)], ["l2", NumberFormat.short(h.l2)],
         ["dropout", NumberFormat.short(h.dropout)],
         ["clip", h.clipNorm == 0 ? "off" : NumberFormat.short(h.clipNorm)],

@@ -46,11 +46,14 @@ struct LessonsCommand: ParsableCommand {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check a course: every lesson well formed, every command valid, every task solvable by its hints.",
+      abstract: "Check a course: every lesson well formed, every command valid, every task solvable by its hints, every quoted figure true.",
       discussion: """
-        Each lesson is run from its start in a fresh session: each step's demos, then the
-        commands of its last hint, after which its check must hold. Problems are printed as
-        FILE:LINE: MESSAGE; the exit status is 1 if there is any.
+        Each lesson is run from its start in a fresh session: its setup, each step's demos,
+        then the commands of its last hint, after which its check must hold. Every {{...}}
+        figure must have a value where the replay shows it, and a quoted one ({{93% ~
+        test_accuracy}}) must be what the replay gives, to the precision quoted; a task's
+        words must agree with its check's thresholds. Problems are printed as FILE:LINE:
+        MESSAGE; the exit status is 1 if there is any.
         """)
 
     @Argument(help: "The course folder (default: the one installed with mltutor).")

@@ -68,6 +68,61 @@ import Testing
     #expect(quiz.index(ofKey: "c") == nil)
   }
 
+  @Test func setupBelongsToTheLessonOrToTheTopOfAStep() throws {
+    let text = """
+      # Setup
+      goal: Start from a known state.
+      setup: set optimizer adam
+      setup: set lr 0.003
+
+      ## First
+      setup: set lr 0.5
+      Prose after the setup.
+      demo: data moons
+      setup: set batch 8
+      quiz: Ready?
+      choice*: yes | good
+      choice: no | why not
+      """
+    let (lesson, problems) = LessonParser.parse(text, file: "01-setup.md", name: "setup")
+    let l = try #require(lesson)
+    #expect(l.setup == [SetupCommand(command: "set optimizer adam", line: 3), SetupCommand(command: "set lr 0.003", line: 4)])
+    #expect(l.steps[0].setup == [SetupCommand(command: "set lr 0.5", line: 7)])
+    #expect(problems.map(\.description) == ["01-setup.md:10: `setup:` comes first in a step, before its text and demos"])
+  }
+
+  @Test func aQuestionQuotingTheTasksResultWaitsForIt() throws {
+    let text = """
+      # Figures
+      goal: Quote the run.
+
+      ## Train
+      task: Train.
+      check: steps >= 10
+      hint: `train 10`
+      quiz: It reached {{test_accuracy:.0%}}. Good?
+      choice*: yes | good
+      choice: no | why not
+
+      ## Ask first
+      quiz: Guess the accuracy.
+      choice*: high | it is {{test_accuracy:.0%}}
+      choice: low | no
+      task: Train.
+      check: steps >= 10
+      hint: `train 10`
+      """
+    let (lesson, problems) = LessonParser.parse(text, file: "01-figures.md", name: "figures")
+    #expect(problems.isEmpty)
+    let l = try #require(lesson)
+    #expect(l.steps[0].quizAwaitsTask)
+    // A question before the task is a prediction: it is asked first.
+    #expect(!l.steps[1].quizAwaitsTask)
+    let broken = text.replacingOccurrences(of: "{{test_accuracy:.0%}}. Good?", with: "{{test_accuracy:.0%. Good?")
+    let (_, found) = LessonParser.parse(broken, file: "01-figures.md", name: "figures")
+    #expect(found.map(\.description) == ["01-figures.md:8: a figure: `{{` is never closed by `}}`"])
+  }
+
   @Test func chartsNameTheLiveChartsOfAStep() throws {
     let text = sample.replacingOccurrences(of: "task: Set w.", with: "charts: fit, loss\ntask: Set w.")
     let (lesson, problems) = LessonParser.parse(text, file: "01-sample.md", name: "sample")

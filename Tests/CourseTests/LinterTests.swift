@@ -34,6 +34,11 @@ import Testing
       ("08-nothing-to-do.md", 15, "unknown field `tsk:` (did you mean `task:`?)"),
       ("09-no-title.md", 1, "the lesson has no title"),
       ("09-no-title.md", 3, "the lesson must start with `# Title` before its steps"),
+      ("10-wrong-figure.md", 10, "the text says 12% but the replay gives 99.00% (`12% ~ test_accuracy`)"),
+      ("10-wrong-figure.md", 12, "the figure `{{w}}` has no value when it is shown (w: w and b belong to a linear model"),
+      ("11-wording.md", 6, "`setup:` comes first in a step, before its text and demos"),
+      ("11-wording.md", 7, "the task says \"below 0.05\" but the check `test_loss < 0.045 and steps >= 200` has no such threshold"),
+      ("11-wording.md", 10, "a figure: unknown format `.2q`: use .2f, .1%, or ,.0f"),
     ]
     let found = report.problems
     for (file, line, message) in expected {

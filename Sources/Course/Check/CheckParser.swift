@@ -49,6 +49,19 @@ public struct CheckParser {
     return expression
   }
 
+  /// Parses an expression of any type, such as `test_accuracy` or `epochs - 6`, against the
+  /// quantities of `QuantityCatalog`: what a lesson's `{{…}}` figure shows.
+  public static func parseValue(_ text: String) throws(CheckError) -> (CheckExpression, CheckType) {
+    var parser = CheckParser(
+      tokens: try CheckLexer.tokens(text), types: { QuantityCatalog.types[$0] }, names: QuantityCatalog.names)
+    guard parser.current.kind != .end else { throw CheckError(column: 1, "the expression is empty") }
+    let (expression, type) = try parser.parseOr()
+    guard parser.current.kind == .end else {
+      throw CheckError(column: parser.current.column, "unexpected \(parser.current.shown) after a complete expression")
+    }
+    return (expression, type)
+  }
+
   private init(tokens: [CheckToken], types: @escaping (String) -> CheckType?, names: [String]) {
     self.tokens = tokens
     self.types = types

@@ -8,13 +8,17 @@ public struct Lesson: Sendable {
   /// What the learner will be able to do afterwards, in one sentence.
   public let goal: String
   public let steps: [LessonStep]
+  /// Commands that set the state the lesson starts from, run quietly after the settings are
+  /// made fresh whenever the lesson is entered (`setup: set optimizer adam`).
+  public let setup: [SetupCommand]
 
-  public init(name: String, file: String, title: String, goal: String, steps: [LessonStep]) {
+  public init(name: String, file: String, title: String, goal: String, steps: [LessonStep], setup: [SetupCommand] = []) {
     self.name = name
     self.file = file
     self.title = title
     self.goal = goal
     self.steps = steps
+    self.setup = setup
   }
 
   /// The lesson name a file stands for: leading digits and a `-` or `_` after them go, and so

@@ -12,6 +12,7 @@
 ///     check: abs(w - 4) < 1
 ///     hint: a nudge
 ///     hint: the exact command, `set w 4`
+///     setup: set lr 0.5
 ///     charts: fit, loss
 ///     quiz: A question?
 ///     choice: a wrong answer | why it is wrong
@@ -20,7 +21,7 @@
 /// A line inside a ``` fence is shown as it is and never read as a field.
 public enum LessonParser {
   /// The fields a line may start with.
-  static let fields: Set<String> = ["goal", "demo", "task", "check", "hint", "quiz", "choice", "choice*", "charts"]
+  static let fields: Set<String> = ["goal", "demo", "task", "check", "hint", "quiz", "choice", "choice*", "charts", "setup"]
 
   /// The lesson (nil when it has no title) and the problems found while reading it.
   public static func parse(_ text: String, file: String, name: String) -> (Lesson?, [LessonProblem]) {
@@ -42,7 +43,8 @@ public enum LessonParser {
     if state.steps.isEmpty {
       state.problems.append(LessonProblem(file: file, line: state.titleLine, "the lesson has no steps: add `## Step title` sections"))
     }
-    let lesson = Lesson(name: name, file: file, title: title, goal: state.goal ?? "", steps: state.steps)
+    let lesson = Lesson(
+      name: name, file: file, title: title, goal: state.goal ?? "", steps: state.steps, setup: state.setup)
     return (lesson, state.problems)
   }
 
@@ -66,8 +68,11 @@ public enum LessonParser {
     var titleLine = 1
     var goal: String?
     var steps: [LessonStep] = []
+    /// The lesson's own `setup:` commands, given before its first step.
+    var setup: [SetupCommand] = []
     var problems: [LessonProblem] = []
     var paragraph: [String] = []
+    var paragraphLine = 0
     var fence: [String]?
     var fenceLine = 0
 
@@ -115,6 +120,7 @@ public enum LessonParser {
         return problem(number, title == nil ? "the lesson must start with `# Title`" : "text before the first step: put it in a `## Step` section")
       }
       if line.hasPrefix("- ") || line.hasPrefix("* ") || startsWithNumberedItem(line) { flushParagraph() }
+      if paragraph.isEmpty { paragraphLine = number }
       paragraph.append(line)
     }
 
@@ -140,13 +146,24 @@ public enum LessonParser {
         goal = value
         return
       }
+      if name == "setup" && steps.isEmpty {
+        if value.isEmpty { return problem(number, "`setup:` needs a command") }
+        setup.append(SetupCommand(command: value, line: number))
+        return
+      }
       guard !steps.isEmpty else { return problem(number, "`\(name):` outside a step: start one with `## Step title`") }
       if value.isEmpty { return problem(number, "`\(name):` needs a value") }
+      if ["task", "quiz", "choice", "choice*"].contains(name) { checkFigures(value, number) }
       var step = steps.removeLast()
       defer { steps.append(step) }
       switch name {
       case "demo":
         step.blocks.append(.demo(value, line: number))
+      case "setup":
+        guard step.blocks.isEmpty else {
+          return problem(number, "`setup:` comes first in a step, before its text and demos")
+        }
+        step.setup.append(SetupCommand(command: value, line: number))
       case "task":
         guard step.task == nil else { return problem(number, "a second `task:` in this step: one task per step") }
         step.task = LessonTask(text: value, line: number)
@@ -188,8 +205,14 @@ public enum LessonParser {
       }
     }
 
+    /// A `{{…}}` figure that does not parse is reported at its line.
+    mutating func checkFigures(_ text: String, _ number: Int) {
+      if case .failure(let error) = LessonText.pieces(text) { problem(number, "a figure: \(error.message)") }
+    }
+
     mutating func flushParagraph() {
       guard !paragraph.isEmpty, !steps.isEmpty else { return paragraph.removeAll() }
+      checkFigures(paragraph.joined(separator: " "), paragraphLine)
       steps[steps.count - 1].blocks.append(.paragraph(paragraph.joined(separator: " ")))
       paragraph.removeAll()
     }

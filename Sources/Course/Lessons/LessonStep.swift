@@ -18,6 +18,9 @@ public struct LessonStep: Sendable {
   public var blocks: [Block] = []
   public var task: LessonTask?
   public var quiz: Quiz?
+  /// Commands that set the state the step starts from, run quietly after the settings are
+  /// made fresh (`setup: set lr 0.5`); empty leaves the state as the step before left it.
+  public var setup: [SetupCommand] = []
   /// The live charts the step wants in sight, first pane first (`charts: fit, loss`); empty
   /// leaves the choice to the front end.
   public var charts: [String] = []
@@ -36,6 +39,27 @@ public struct LessonStep: Sendable {
       if case .demo(let command, let line) = $0 { return (command, line) }
       return nil
     }
+  }
+}
+
+/// A `setup:` command with its line.
+public struct SetupCommand: Sendable, Equatable {
+  public let command: String
+  public let line: Int
+
+  public init(command: String, line: Int) {
+    self.command = command
+    self.line = line
+  }
+}
+
+extension LessonStep {
+  /// Whether the step's question quotes figures about the task's result, so that it is asked
+  /// only once the task is done (no text reveals a result before the learner produces it).
+  public var quizAwaitsTask: Bool {
+    guard let quiz, let task, quiz.line > task.line else { return false }
+    return LessonText.hasFigures(quiz.question)
+      || quiz.choices.contains { LessonText.hasFigures($0.text) || LessonText.hasFigures($0.explanation) }
   }
 }
 

@@ -11,7 +11,10 @@ import Tutor
 /// - every check parses and names only quantities the tutor knows;
 /// - every well-formed lesson, run from its start in a fresh session (each step's demos, then its last
 ///   hint's commands), runs without errors, and each check does not hold before the hint's
-///   commands and holds after them.
+///   commands and holds after them;
+/// - every `{{…}}` figure has a value where the replay shows it, and every quoted figure
+///   (`{{93% ~ test_accuracy}}`) is what the replay gives, to the precision quoted;
+/// - a task's words and its check's thresholds agree ("below 0.05" needs `< 0.05`).
 public struct CourseLinter {
   public let directory: String
   public let locations: DataLocations
@@ -69,7 +72,7 @@ public struct CourseLinter {
     func checkCommand(_ text: String, line: Int, where place: String) {
       let word = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
       if CourseSession.commandNames.contains(word) {
-        if place == "demo" || !CourseLinter.hintLessonCommands.contains(word) {
+        if place != "hint" || !CourseLinter.hintLessonCommands.contains(word) {
           problem(line, "`\(text)` cannot be used in a \(place): it is a lesson command")
         }
         return
@@ -86,8 +89,15 @@ public struct CourseLinter {
         problem(line, "the \(place) command `\(text)` does not parse: \(error.message)")
       }
     }
+    for setup in lesson.setup { checkCommand(setup.command, line: setup.line, where: "setup") }
     for step in lesson.steps {
+      for setup in step.setup { checkCommand(setup.command, line: setup.line, where: "setup") }
       for demo in step.demos { checkCommand(demo.command, line: demo.line, where: "demo") }
+      if let task = step.task, let check = task.check {
+        for message in TaskWording.problems(text: task.text, check: check, checkSource: task.checkSource) {
+          problem(task.line, message)
+        }
+      }
       if let last = step.task?.hints.last {
         for command in last.commands { checkCommand(command, line: last.line, where: "hint") }
       }
@@ -105,6 +115,7 @@ public struct CourseLinter {
     }
     let single = Course(directory: directory, lessons: [lesson])
     let runner = CourseSession(course: single, session: Session(locations: locations), store: nil)
+    runner.verifiesFigures = true
     var opened = runner.open(lesson: 0)
     var solved = 0
     for (index, step) in lesson.steps.enumerated() {
@@ -144,6 +155,9 @@ public struct CourseLinter {
         _ = runner.execute(line: "answer \(Quiz.key(right))")
       }
     }
+    // Each figure is reported once, at the first place the replay found it untrue.
+    var seen = Set<String>()
+    for p in runner.figureProblems where seen.insert(p.description).inserted { problems.append(p) }
     return (problems, solved)
   }
 }

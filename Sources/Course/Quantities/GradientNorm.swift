@@ -10,11 +10,18 @@ enum GradientNorm {
   static let chunk = 1_000
 
   static func measure(_ trainer: Trainer) -> Double {
+    var squares: Double = 0
+    for s in gradient(trainer).values { for g in s { squares += g * g } }
+    return squares.squareRoot()
+  }
+
+  /// ∂L/∂θ for every parameter, by name, at the current weights.
+  static func gradient(_ trainer: Trainer) -> [String: [Double]] {
     let probe = trainer.network.copy()
     let parameters = probe.parameters
     var sums = parameters.map { [Double](repeating: 0, count: $0.count) }
     let total = min(limit, trainer.train.count)
-    guard total > 0 else { return 0 }
+    guard total > 0 else { return [:] }
     var start = 0
     var outputGradient = Matrix(rows: 0, cols: 0)
     while start < total {
@@ -32,8 +39,6 @@ enum GradientNorm {
       }
       start = end
     }
-    var squares: Double = 0
-    for s in sums { for g in s { squares += g * g } }
-    return squares.squareRoot()
+    return Dictionary(uniqueKeysWithValues: zip(parameters.map(\.name), sums))
   }
 }

@@ -21,7 +21,7 @@ extension QuantityCatalog {
 
   /// The tutor itself.
   static let tutor: [Quantity] = [
-    Quantity("last_command", .string, .tutor, "the first word of the last line typed, e.g. \"help\" or \"hint\"") {
+    Quantity("last_command", .string, .tutor, "the first word of the last line typed that succeeded, e.g. \"help\" or \"hint\" (a command that fails leaves it as it was)") {
       .string($0.lastCommand)
     }
   ]

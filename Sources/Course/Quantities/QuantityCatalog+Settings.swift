@@ -28,6 +28,14 @@ extension QuantityCatalog {
       guard let dataset = $0.session.dataset else { return .unavailable("no data yet") }
       return .number(dataset.outlierIndices.count)
     },
+    Quantity("train_examples", .number, .settings, "examples in the training split of the loaded data") {
+      guard let dataset = $0.session.dataset else { return .unavailable("no data yet") }
+      return .number(dataset.train.count)
+    },
+    Quantity("test_examples", .number, .settings, "examples in the test split of the loaded data") {
+      guard let dataset = $0.session.dataset else { return .unavailable("no data yet") }
+      return .number(dataset.test.count)
+    },
     Quantity("task", .string, .settings, "\"regression\", \"classification\" or \"landscape\"") {
       if $0.session.ball != nil { return .string("landscape") }
       guard let dataset = $0.session.dataset else { return .unavailable("no data yet") }
@@ -55,7 +63,22 @@ extension QuantityCatalog {
     Quantity("b", .number, .model, "the bias of a linear model with one input and one output") {
       lineParameter($0, "dense1.bias")
     },
+    Quantity("grad_w", .number, .model, "∂L/∂w: the gradient of the training loss (whole split) with respect to w, as backpropagation computes it") {
+      lineGradient($0, "dense1.weights")
+    },
+    Quantity("grad_b", .number, .model, "∂L/∂b: the same for b") {
+      lineGradient($0, "dense1.bias")
+    },
   ]
+
+  private static func lineGradient(_ reader: QuantityReader, _ name: String) -> QuantityValue {
+    reader.withTrainer { trainer in
+      guard trainer.network.architecture.sizes == [1, 1], let g = GradientNorm.gradient(trainer)[name]?.first else {
+        return .unavailable("∂L/∂w and ∂L/∂b belong to a linear model with one input: `model linear` on `data apartments`")
+      }
+      return .number(g)
+    }
+  }
 
   private static func lineParameter(_ reader: QuantityReader, _ name: String) -> QuantityValue {
     reader.withTrainer { trainer in

@@ -3,7 +3,7 @@
 /// Lessons/README.md documents the same list; a test keeps the two in step.
 public enum QuantityCatalog {
   public static let all: [Quantity] =
-    settings + model + training + results + behaviour + landscape + tutor
+    settings + model + training + results + behaviour + landscape + tutor + prediction
 
   public static let names: [String] = all.map(\.name)
 

@@ -7,8 +7,10 @@ import Tutor
 /// same reader can be asked after every command without retraining or re-evaluating needlessly.
 public final class QuantityReader {
   public let session: Session
-  /// The first word of the last line the learner typed, lowercased ("" before any).
+  /// The first word of the last line the learner typed that succeeded, lowercased ("" before any).
   public var lastCommand = ""
+  /// The test example of the last `predict #N` that succeeded (nil before any).
+  public var lastPrediction: Int?
   let cache = MeasureCache()
 
   public init(session: Session) {

@@ -10,7 +10,12 @@ extension CourseSession {
       return response
     }
     if let name = progress.currentLesson, let index = course.lessons.firstIndex(where: { $0.name == name }) {
-      response.append(open(lesson: index))
+      // NB: a new start reopens where the learner was, its done steps still done (a
+      // finished course on its last step); only a lesson opened again by name starts over.
+      if course.lessons.allSatisfy({ progress.state($0.name).completed }) {
+        response.say("You have completed the course: every lesson is done. `lessons` lists them; `lesson NAME` opens one again.")
+      }
+      response.append(open(lesson: index, startOver: false))
       return response
     }
     let first = course.lessons.firstIndex { !progress.state($0.name).completed } ?? 0
@@ -23,15 +28,18 @@ extension CourseSession {
     course.lessonIndex(word).map { open(lesson: $0) }
   }
 
-  /// Opens lesson `index` where the learner left it; a completed lesson starts over.
+  /// Opens lesson `index` where the learner left it; a completed lesson starts over unless
+  /// `startOver` is false.
   ///
-  /// To open at a later step, the session is first brought to where that step expects it:
-  /// the demos and the last hint's commands of every earlier step are run quietly.
-  func open(lesson index: Int) -> CourseResponse {
+  /// The settings are made fresh and the lesson's `setup:` commands run first, so nothing
+  /// leaks in from an earlier lesson. To open at a later step, the session is then brought to
+  /// where that step expects it: the setup, the demos and the last hint's commands of every
+  /// earlier step are run quietly.
+  func open(lesson index: Int, startOver: Bool = true) -> CourseResponse {
     let lesson = course.lessons[index]
     guard !lesson.steps.isEmpty else { return failure("lesson \(lesson.name) has no steps") }
     var state = progress.state(lesson.name)
-    if state.completed && state.doneSteps.count >= lesson.steps.count {
+    if startOver && state.completed && state.doneSteps.count >= lesson.steps.count {
       state.doneSteps = []
       state.step = 0
       progress.lessons[lesson.name] = state
@@ -39,6 +47,8 @@ extension CourseSession {
     let step = min(max(0, state.step), lesson.steps.count - 1)
     var response = CourseResponse()
     response.say("", "Lesson \(index + 1): \(lesson.title)", "Goal: \(lesson.goal)")
+    position = CoursePosition(lesson: index, step: step)
+    response.append(applySetup(lesson.setup, label: "Lesson \(index + 1)"))
     if step > 0 {
       replay(lesson, upTo: step)
       response.say("(resuming at step \(step + 1): the commands of steps 1 to \(step) were run again to set the scene)")
@@ -50,6 +60,7 @@ extension CourseSession {
   /// Runs the demos and the last hint's commands of steps 0..<end, without showing anything.
   func replay(_ lesson: Lesson, upTo end: Int) {
     for step in lesson.steps.prefix(end) {
+      if !step.setup.isEmpty { _ = applySetup(step.setup, label: "") }
       for demo in step.demos { _ = session.execute(line: demo.command) }
       for command in step.task?.hints.last?.commands ?? [] where !isLessonCommand(command) {
         _ = session.execute(line: command)
@@ -68,10 +79,13 @@ extension CourseSession {
     var response = CourseResponse(events: [.stepOpened(lesson: lesson.name, step: target.step)])
     let step = lesson.steps[target.step]
     response.say("", "── Step \(target.step + 1) of \(lesson.steps.count): \(step.title) ──")
+    if !step.setup.isEmpty {
+      response.append(applySetup(step.setup, label: "Step \(target.step + 1)"))
+    }
     var prose: [String] = []
     for block in step.blocks {
       switch block {
-      case .paragraph(let text): CourseSession.add([text], to: &prose)
+      case .paragraph(let text): CourseSession.add([shown(text, line: step.line)], to: &prose)
       case .preformatted(let lines): CourseSession.add(lines, to: &prose)
       case .demo(let command, let line):
         response.outputs.append(.text(prose + ["› \(command)"]))
@@ -142,7 +156,7 @@ extension CourseSession {
     var prose: [String] = []
     for block in step.blocks {
       switch block {
-      case .paragraph(let text): CourseSession.add([text], to: &prose)
+      case .paragraph(let text): CourseSession.add([shown(text, line: step.line)], to: &prose)
       case .preformatted(let lines): CourseSession.add(lines, to: &prose)
       case .demo(let command, _): prose.append("› \(command)   (ran when the step opened)")
       }

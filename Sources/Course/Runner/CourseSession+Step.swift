@@ -6,13 +6,13 @@ extension CourseSession {
     var task: [String] = []
     var quiz: [String] = []
     if let t = step.task {
-      task = ["", "Task: \(t.text)"]
+      task = ["", "Task: \(shown(t.text, line: t.line))"]
       if !done { task.append("  (`hint` if you are stuck, `check` to see where you stand)") }
     }
     if let q = step.quiz {
-      quiz = ["", "Question: \(q.question)"]
-      for (i, choice) in q.choices.enumerated() { quiz.append("  \(Quiz.key(i))) \(choice.text)") }
-      if !done { quiz.append("  (answer with its letter: `answer a` or just `a`)") }
+      // A question about the task's result waits for it.
+      quiz = step.quizAwaitsTask && !done && !taskSolved
+        ? ["", "A question follows once the task is done."] : question(q, done: done)
     }
     // Shown in the order the lesson gives them.
     var lines = (step.quiz?.line ?? 0) < (step.task?.line ?? 0) ? quiz + task : task + quiz
@@ -61,6 +61,9 @@ extension CourseSession {
   func answer(_ key: String) -> CourseResponse {
     guard let step = currentStep else { return failure("no lesson is open: `lesson 1` starts the first") }
     guard let quiz = step.quiz else { return failure("this step has no question to answer") }
+    if step.quizAwaitsTask && !taskSolved, let position, !isDone(position) {
+      return failure("first the task: the question is about what it brings out")
+    }
     guard let index = quiz.index(ofKey: key) else {
       return failure("answer with a letter from a to \(Quiz.key(quiz.choices.count - 1))")
     }
@@ -68,9 +71,9 @@ extension CourseSession {
     var response = CourseResponse(events: [.answered(correct: choice.isCorrect)])
     if choice.isCorrect {
       quizSolved = true
-      response.say("\(Quiz.key(index))) ✓ \(choice.explanation)")
+      response.say("\(Quiz.key(index))) ✓ \(shown(choice.explanation, line: choice.line))")
     } else {
-      response.say("\(Quiz.key(index))) ✗ \(choice.explanation) Try another letter.")
+      response.say("\(Quiz.key(index))) ✗ \(shown(choice.explanation, line: choice.line)) Try another letter.")
     }
     return response
   }
@@ -82,8 +85,12 @@ extension CourseSession {
     var response = CourseResponse()
     if let task = step.task, !taskSolved, let check = task.check, case .success(true) = check.holds(reader.value) {
       taskSolved = true
-      if step.quiz != nil && !quizSolved {
-        response.say("✓ Task done. Now the question: answer it with its letter.")
+      if let quiz = step.quiz, !quizSolved {
+        if step.quizAwaitsTask {
+          response.outputs.append(.text(["✓ Task done. Now the question:"] + question(quiz, done: false).dropFirst()))
+        } else {
+          response.say("✓ Task done. Now the question: answer it with its letter.")
+        }
       }
     }
     guard step.task == nil || taskSolved, step.quiz == nil || quizSolved else { return response }

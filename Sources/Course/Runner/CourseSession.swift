@@ -28,6 +28,10 @@ public final class CourseSession {
   var quizSolved = false
   /// Set after the first failed save, so that the warning is given once.
   var saveFailed = false
+  /// Whether `{{…}}` figures are verified as they are shown (the linter's replay).
+  public var verifiesFigures = false
+  /// The figures found untrue while `verifiesFigures` is on.
+  public internal(set) var figureProblems: [LessonProblem] = []
   /// A warning from loading the progress file, to show once at start.
   public let startupWarning: String?
 
@@ -82,21 +86,25 @@ public final class CourseSession {
     let words = CourseSession.words(line)
     guard let first = words.first?.lowercased(), !first.hasPrefix("#") else { return CourseResponse() }
     var response = CourseResponse()
+    var command = first
     if isBareAnswer(line) {
-      reader.lastCommand = "answer"
+      command = "answer"
       response = answer(first)
     } else if CourseSession.commandNames.contains(first) {
-      reader.lastCommand = first
       response = lessonCommand(first, Array(words.dropFirst()))
     } else if first == "help", words.count == 2,
       let info = CourseSession.commandInfo.first(where: { $0.name == words[1].lowercased() })
     {
-      reader.lastCommand = first
       response.outputs = [.text([info.usage, "  \(info.summary)", "  example: \(info.example)"])]
     } else {
-      reader.lastCommand = first
       response.outputs = session.execute(line: line, shouldStop: shouldStop, progress: progress)
       if first == "help" && words.count == 1 { response.outputs.append(.table(lessonCommandTable)) }
+    }
+    // NB: only a command that succeeded counts as done: a check on `last_command` must not
+    // pass on a `show gradients` that answered with an error.
+    if !response.outputs.contains(where: { if case .error = $0 { return true } else { return false } }) {
+      reader.lastCommand = command
+      if case .predict(.example(let index))? = try? CommandParser.parse(line) { reader.lastPrediction = index }
     }
     response.append(evaluateStep())
     return response

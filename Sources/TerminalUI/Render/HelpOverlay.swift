@@ -10,7 +10,7 @@ enum HelpOverlay {
     ("{  }", "halve / double the batch size"),
     ("r", "reset: new weights from the seed"),
     ("u", "undo one step (rewind 1)"),
-    ("f", "fork the run (then `compare`)"),
+    ("f", "fork the run (then `compare main run2`)"),
     ("Tab", "next chart"),
     ("PgUp PgDn ↑ ↓", "scroll the lesson"),
     ("→  ←", "next / previous lesson step"),

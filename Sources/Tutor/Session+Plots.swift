@@ -128,7 +128,7 @@ extension Session {
         return Point(x: x, y: c.value(at: x))
       }
       let path = ball.path.map { Point(x: $0[0], y: c.value(at: $0[0])) }
-      return [.chart(.function(FunctionPlot(curve: curve, path: path, name: c.formula)), title: "\(c.name): the ball and its path" + stepSuffix, height: 16)]
+      return [.chart(.function(FunctionPlot(curve: curve, path: path, name: c.formula)), title: "\(c.name): the ball's path" + stepSuffix, height: 16)]
     case .surface(let s):
       let columns = 60
       let rows = 30

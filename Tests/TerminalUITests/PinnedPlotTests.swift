@@ -25,6 +25,12 @@ import Tutor
     #expect(pin?.chart?.title == "fit · step 200", "redrawn at the session's step")
     pin = PinnedPlot.update(pin, command: Self.confusion, serial: 2, dataName: "apartments", draw: draw)
     #expect(pin?.command == Self.confusion && pin?.chart?.title == "other · step 200")
+    // Off screen it is not drawn again until the screen shows it.
+    step = 300
+    pin = PinnedPlot.update(pin, command: Self.confusion, serial: 2, dataName: "apartments", shown: false, draw: draw)
+    #expect(pin?.chart?.title == "other · step 200")
+    pin = PinnedPlot.update(pin, command: Self.confusion, serial: 2, dataName: "apartments", draw: draw)
+    #expect(pin?.chart?.title == "other · step 300")
   }
 
   @Test func otherDataDropTheChart() {
@@ -88,6 +94,7 @@ import Tutor
   @Test func theWorkerRedrawsThePinnedChartAsTheRunTrains() throws {
     let worker = SessionWorkerTests.worker()
     defer { worker.shutdown() }
+    worker.setWantedCharts([.pinned, .loss])
     for line in ["data apartments scale=standard", "model linear", "plot fit"] { worker.perform(.run(line)) }
     #expect(worker.waitUntilIdle(timeout: 60))
     #expect(worker.snapshot().pinned?.title.hasSuffix("· step 0") == true)

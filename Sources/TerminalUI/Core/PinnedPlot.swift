@@ -26,9 +26,11 @@ struct PinnedPlot: Equatable, Sendable {
   ///   - current: the plot pinned so far.
   ///   - command: the session's last chart command, `serial` its count of them.
   ///   - dataName: the data loaded now.
+  ///   - shown: the chart is on screen; one that is not keeps its last drawing (it is drawn
+  ///     again as soon as the screen shows it).
   ///   - draw: what a command draws for the session as it is now.
   static func update(
-    _ current: PinnedPlot?, command: Command?, serial: Int, dataName: String?,
+    _ current: PinnedPlot?, command: Command?, serial: Int, dataName: String?, shown: Bool = true,
     draw: (Command) -> [Output]
   ) -> PinnedPlot? {
     var kept = current
@@ -39,7 +41,7 @@ struct PinnedPlot: Equatable, Sendable {
       kept?.serial = serial
     }
     guard var plot = kept, plot.dataName == dataName else { return nil }
-    plot.chart = chart(in: draw(plot.command))
+    if shown || plot.chart == nil { plot.chart = chart(in: draw(plot.command)) }
     return plot
   }
 

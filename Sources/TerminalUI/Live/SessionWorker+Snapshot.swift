@@ -80,7 +80,7 @@ extension SessionWorker {
     charts = fresh
     pinned = PinnedPlot.update(
       pinned, command: session.lastChartCommand, serial: session.chartCommands, dataName: dataName,
-      draw: session.redraw)
+      shown: wanted.contains(.pinned), draw: session.redraw)
   }
 
   /// The probability array of a prepared drawing, when the model reads 28×28 images.

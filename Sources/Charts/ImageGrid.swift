@@ -6,9 +6,9 @@
 ///       .render(width: 38, height: 20)   // four 18 × 9 tiles, two by two
 ///
 /// By default every image is shown, however small that makes them. With `minimumShown`, the
-/// tiles are as large as they can be while that many still fit (never larger than the image's
-/// own size when shrinking), and the room is filled with as many of the images as fit at that
-/// size: a small screen shows fewer tiles rather than tiles too small to read.
+/// tiles are as large as they can be while that many still fit, and the room is filled with as
+/// many of the images as fit at that size: a small screen shows fewer tiles rather than tiles
+/// too small to read.
 public struct ImageGrid: Hashable, Sendable {
   public var images: [GrayImage]
   /// At least this many tiles are shown (all of them when nil).

@@ -203,7 +203,8 @@ extension Session {
       GrayImage.signed(
         (0..<w.rows).map { r in w[r, unit] - (initial.map { $0[r, unit] } ?? 0) }, rows: shape.rows, columns: shape.cols)
     }
-    let what = initial == nil ? "layer-1 weights" : "layer-1 weights' change since step \(run?.rewinder.start?.step ?? 0)"
+    let since = run?.rewinder.start?.step ?? 0
+    let what = initial == nil ? "layer-1 weights" : "layer-1 weights' change" + (since == 0 ? "" : " since step \(since)")
     // NB: the grid shows as many of the units as fit at a size where strokes can be seen.
     return [.chart(.imageGrid(ImageGrid(images: images, minimumShown: 4)), title: what + ": light +, dark −" + stepSuffix, height: 16)]
   }

@@ -74,7 +74,7 @@ import Tutor
     #expect(images().count == 16 && images().allSatisfy { $0.pixels.allSatisfy { $0 == 0.5 } })
     helper.run(s, ["train 50 steps"])
     #expect(images().allSatisfy { $0.pixels.contains { $0 != 0.5 } })
-    #expect(titles(s.redraw(.plot(kind: "weights", index: nil))) == ["layer-1 weights' change since step 0: light +, dark − · step 50"])
+    #expect(titles(s.redraw(.plot(kind: "weights", index: nil))) == ["layer-1 weights' change: light +, dark − · step 50"])
   }
 }
 

@@ -6,7 +6,7 @@ import Tutor
 /// Charts drawn from the model or the ball name the step they show, and the session remembers
 /// the last command that drew a chart so that a screen can draw it again.
 @Suite struct ChartCommandTests {
-  let helper = SessionTests()
+  let learner = SessionTests()
 
   func titles(_ outputs: [Output]) -> [String] {
     outputs.compactMap { if case .chart(_, let title, _) = $0 { return title } else { return nil } }
@@ -14,42 +14,42 @@ import Tutor
 
   /// Lesson 8, step 1: the ball's chart after `step 200` says 200, not 0.
   @Test func theBallsChartNamesItsStep() {
-    let s = helper.session()
-    helper.run(s, ["data two-valleys", "set x 2"])
-    #expect(titles(helper.run(s, ["plot landscape"])) == ["two-valleys: the ball's path · step 0"])
-    helper.run(s, ["step 200"])
+    let s = learner.session()
+    learner.run(s, ["data two-valleys", "set x 2"])
+    #expect(titles(learner.run(s, ["plot landscape"])) == ["two-valleys: the ball's path · step 0"])
+    learner.run(s, ["step 200"])
     #expect(titles(s.redraw(.plot(kind: "landscape", index: nil))) == ["two-valleys: the ball's path · step 200"])
   }
 
   @Test func chartsOfTheModelNameTheirStep() {
-    let s = helper.session()
-    helper.run(s, ["data moons", "model 2-8-2", "train 40 steps"])
-    #expect(titles(helper.run(s, ["plot boundary"])) == ["decision boundary · step 40"])
-    #expect(titles(helper.run(s, ["plot confusion"])) == ["test confusion matrix · step 40"])
-    let predicted = titles(helper.run(s, ["predict #3"]))
+    let s = learner.session()
+    learner.run(s, ["data moons", "model 2-8-2", "train 40 steps"])
+    #expect(titles(learner.run(s, ["plot boundary"])) == ["decision boundary · step 40"])
+    #expect(titles(learner.run(s, ["plot confusion"])) == ["test confusion matrix · step 40"])
+    let predicted = titles(learner.run(s, ["predict #3"]))
     #expect(predicted.count == 1 && predicted[0].hasPrefix("test #3: predicted ") && predicted[0].hasSuffix(" · step 40"))
     // The data alone depend on no step.
-    #expect(titles(helper.run(s, ["data apartments", "model linear", "plot data"])) == ["price (k€) against surface (m²)"])
+    #expect(titles(learner.run(s, ["data apartments", "model linear", "plot data"])) == ["price (k€) against surface (m²)"])
   }
 
   @Test func theLastChartCommandIsRememberedAndRedrawingIsNotACommand() {
-    let s = helper.session()
-    helper.run(s, ["data moons", "model 2-8-2"])
+    let s = learner.session()
+    learner.run(s, ["data moons", "model 2-8-2"])
     #expect(s.lastChartCommand == nil && s.chartCommands == 0)
-    helper.run(s, ["plot boundary", "show hyper"])
+    learner.run(s, ["plot boundary", "show hyper"])
     #expect(s.lastChartCommand == .plot(kind: "boundary", index: nil) && s.chartCommands == 1)
     _ = s.redraw(.plot(kind: "confusion", index: nil))
-    helper.run(s, ["plot nothing"], errorsAllowed: true)
+    learner.run(s, ["plot nothing"], errorsAllowed: true)
     #expect(s.lastChartCommand == .plot(kind: "boundary", index: nil) && s.chartCommands == 1)
-    helper.run(s, ["predict #5"])
+    learner.run(s, ["predict #5"])
     #expect(s.lastChartCommand == .predict(.example(5)) && s.chartCommands == 2)
   }
 
   /// Lesson 6, step 5: the digit asked about is drawn beside its probabilities.
   @Test func aTestDigitIsShownBesideItsProbabilities() throws {
-    let s = helper.session()
-    helper.run(s, ["data mnist-5k", "model 784-16-10"])
-    let outputs = helper.run(s, ["predict #193"])
+    let s = learner.session()
+    learner.run(s, ["data mnist-5k", "model 784-16-10"])
+    let outputs = learner.run(s, ["predict #193"])
     guard case .chart(.example(let example), let title, _)? = outputs.first else {
       Issue.record("no image beside the bars: \(outputs)")
       return
@@ -65,14 +65,14 @@ import Tutor
 
   /// The first layer's weights are drawn as what training changed: flat grey before a step.
   @Test func theWeightsChartShowsWhatTrainingChanged() throws {
-    let s = helper.session()
-    helper.run(s, ["data mnist-5k", "model 784-16-10"])
+    let s = learner.session()
+    learner.run(s, ["data mnist-5k", "model 784-16-10"])
     func images() -> [GrayImage] {
       for case .chart(.imageGrid(let grid), _, _) in s.redraw(.plot(kind: "weights", index: nil)) { return grid.images }
       return []
     }
     #expect(images().count == 16 && images().allSatisfy { $0.pixels.allSatisfy { $0 == 0.5 } })
-    helper.run(s, ["train 50 steps"])
+    learner.run(s, ["train 50 steps"])
     #expect(images().allSatisfy { $0.pixels.contains { $0 != 0.5 } })
     #expect(titles(s.redraw(.plot(kind: "weights", index: nil))) == ["layer-1 weights' change: light +, dark − · step 50"])
   }

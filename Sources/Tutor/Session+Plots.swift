@@ -76,17 +76,28 @@ extension Session {
     let x = train.features(0..<train.count)
     guard case .values(let t) = train.targets(0..<train.count) else { return [] }
     let points = (0..<train.count).map { Point(x: Double(x[$0, 0]), y: Double(t.values[$0])) }
+    // NB: a standardised feature is drawn in its own unit (m², not z), as the title names it.
+    var mean = 0.0
+    var sd = 1.0
+    if dataset.featureCount == 1, let s = dataset.standardizer, s.deviations.first.map({ $0 > 0 }) == true {
+      mean = Double(s.means[0])
+      sd = Double(s.deviations[0])
+    }
     var fit: ScatterPlot.Fit?
     if showFit {
       if dataset.featureCount == 1, let dense = trainer.network.denseLayers.first, trainer.network.denseLayers.count == 1 {
-        fit = .polynomial([Double(dense.bias.value.values[0]), Double(dense.weights.value.values[0])])
+        // y = b + w·z with z = (x − mean) / sd, as a line in x.
+        let b = Double(dense.bias.value.values[0])
+        let w = Double(dense.weights.value.values[0])
+        fit = .polynomial([b - w * mean / sd, w / sd])
       } else {
-        fit = .samples(curveSamples(trainer, dataset, points))
+        fit = .samples(curveSamples(trainer, dataset, points).map { Point(x: $0.x * sd + mean, y: $0.y) })
       }
     }
     let name = dataset.featureNames.first ?? "x"
     let title = "\(dataset.targetName) against \(name)" + (showFit ? " with the model's fit" + stepSuffix : "")
-    let scatter = ScatterPlot(points: points, fit: fit, highlighted: Set(dataset.outlierIndices), names: ["train", "model", "odd ones"])
+    let shown = points.map { Point(x: $0.x * sd + mean, y: $0.y) }
+    let scatter = ScatterPlot(points: shown, fit: fit, highlighted: Set(dataset.outlierIndices), names: ["train", "model", "odd ones"])
     return [.chart(.scatter(scatter), title: title, height: 16)]
   }
 

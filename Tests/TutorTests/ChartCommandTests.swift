@@ -45,6 +45,27 @@ import Tutor
     #expect(s.lastChartCommand == .predict(.example(5)) && s.chartCommands == 2)
   }
 
+  /// Lesson 3, step 8: on scaled flats the fit is drawn over surfaces in m² (as the title says,
+  /// not in standard deviations), so the line can be read at 120 m² as `predict 120` answers.
+  @Test func aStandardisedFeatureIsDrawnInItsOwnUnit() throws {
+    let s = learner.session()
+    learner.run(s, ["data apartments scale=standard", "model linear", "set lr 0.1", "train 100"])
+    guard case .chart(.scatter(let plot), _, _)? = learner.run(s, ["plot fit"]).first,
+      case .polynomial(let c)? = plot.fit
+    else {
+      Issue.record("no fitted line")
+      return
+    }
+    #expect((plot.points.map(\.x).min() ?? 0) > 10, "surfaces, not z")
+    guard case .text(let lines)? = learner.run(s, ["predict 120"]).first,
+      let answer = lines.first?.split(separator: " ").last.flatMap({ Double($0) })
+    else {
+      Issue.record("no prediction")
+      return
+    }
+    #expect(abs(c[0] + c[1] * 120 - answer) < 0.1, "line \(c[0] + c[1] * 120), predict \(answer)")
+  }
+
   /// Lesson 6, step 5: the digit asked about is drawn beside its probabilities.
   @Test func aTestDigitIsShownBesideItsProbabilities() throws {
     let s = learner.session()

@@ -15,6 +15,8 @@ public enum ChartSpec: Hashable, Sendable {
   case sparkline(Sparkline)
   case progress(ProgressBar)
   case confusion(ConfusionMatrix)
+  /// An image beside its probability bars.
+  case example(ExampleChart)
 
   /// The chart drawn in exactly `width` × `height` cells (fewer rows for the one-row kinds).
   public func render(width: Int, height: Int, style: ChartStyle = .unicode) -> Grid {
@@ -30,6 +32,7 @@ public enum ChartSpec: Hashable, Sendable {
     case .sparkline(let c): return c.render(width: width, height: height, style: style)
     case .progress(let c): return c.render(width: width, height: height, style: style)
     case .confusion(let c): return c.render(width: width, height: height, style: style)
+    case .example(let c): return c.render(width: width, height: height, style: style)
     }
   }
 }

@@ -31,13 +31,16 @@ public struct GrayImage: Hashable, Sendable {
     self.init(pixels: bytes.map { Double($0) }, rows: rows, columns: columns, range: 0...255)
   }
 
-  /// Signed values such as weights, with 0 as middle grey and the largest magnitude as black
-  /// (negative) or white (positive).
+  /// Signed values such as weights, with 0 as middle grey, scaled to the image's own range:
+  /// black and white are minus and plus the magnitude that all but the largest 2% of the
+  /// values stay within (the few beyond it clamp), so that a handful of outliers does not
+  /// wash the rest out to a flat grey.
   public static func signed<V: BinaryFloatingPoint>(
     _ values: [V], rows: Int, columns: Int
   ) -> GrayImage {
-    let m = values.lazy.map { Double($0) }.filter(\.isFinite).map(abs).max() ?? 0
-    let bound = m > 0 ? m : 1
+    let magnitudes = values.lazy.map { abs(Double($0)) }.filter(\.isFinite).sorted()
+    let m = magnitudes.isEmpty ? 0 : magnitudes[Int((Double(magnitudes.count - 1) * 0.98).rounded(.down))]
+    let bound = m > 0 ? m : (magnitudes.last ?? 0) > 0 ? magnitudes[magnitudes.count - 1] : 1
     return GrayImage(pixels: values, rows: rows, columns: columns, range: -bound...bound)
   }
 
@@ -88,13 +91,15 @@ public struct GrayImage: Hashable, Sendable {
     for cy in 0..<cellsHigh {
       for cx in 0..<cellsWide {
         let upper = pixel(cx, 2 * cy, w: cellsWide, h: pixelsHigh)
-        let lower = pixel(cx, 2 * cy + 1, w: cellsWide, h: pixelsHigh)
+        // NB: an odd number of pixel rows leaves the last cell's lower half outside the image.
+        let outside = 2 * cy + 1 >= pixelsHigh
+        let lower = outside ? upper : pixel(cx, 2 * cy + 1, w: cellsWide, h: pixelsHigh)
         guard upper.isFinite, lower.isFinite else {
           grid[cx, cy] = Cell(style.glyph("×", "x"), attributes: .bold)
           continue
         }
         if style.isUnicode && style.color {
-          grid[cx, cy] = Cell("▀", foreground: .gray(upper), background: .gray(lower))
+          grid[cx, cy] = Cell("▀", foreground: .gray(upper), background: outside ? nil : .gray(lower))
         } else {
           let ramp = style.isUnicode ? Self.shades : Self.asciiRamp
           let level = Int(((upper + lower) / 2 * Double(ramp.count - 1)).rounded())

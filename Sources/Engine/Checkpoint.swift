@@ -13,6 +13,8 @@ public struct Checkpoint: Sendable {
 
   /// The number of steps done when it was taken.
   public var step: Int { progress.step }
+  /// The parameters' values, in the order of `Network.parameters`.
+  public var parameters: [Matrix] { parameterValues }
 
   /// The bytes it holds once the run has moved on (its arrays are then its own): weights,
   /// optimiser moments and the epoch's order.

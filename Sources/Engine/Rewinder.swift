@@ -74,6 +74,8 @@ public struct Rewinder: Sendable {
 
   /// The steps the checkpoints were taken at, in order.
   public var checkpointSteps: [Int] { kept.map(\.step) }
+  /// The run as it started (step 0): the one checkpoint that is never dropped.
+  public var start: Checkpoint? { kept.first?.checkpoint }
   public var loggedChanges: Int { log.count }
 
   /// Steps training does in `replaySeconds`.

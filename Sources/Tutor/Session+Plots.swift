@@ -4,6 +4,34 @@ import Foundation
 import Engine
 
 extension Session {
+  /// What a chart command (`plot`, `predict #N`, `compare`) draws for the session as it is
+  /// now, without counting as a command: a screen redraws the chart it keeps with this.
+  /// Any other command gives no outputs.
+  public func redraw(_ command: Command) -> [Output] {
+    do {
+      switch command {
+      case .plot(let kind, let index): return try plot(kind, index: index)
+      case .predict(let input): return try predict(input)
+      case .compare(let a, let b): return try compare(a, b)
+      default: return []
+      }
+    } catch {
+      return [.error(error.message)]
+    }
+  }
+
+  /// Notes `command` as the last one that drew a chart, when its outputs hold one.
+  func recordingChart(_ command: Command, _ outputs: [Output]) -> [Output] {
+    if outputs.contains(where: { if case .chart = $0 { return true } else { return false } }) {
+      lastChartCommand = command
+      chartCommands += 1
+    }
+    return outputs
+  }
+
+  /// ` · step N`: ends the title of every chart drawn from the model's (or the ball's) state.
+  var stepSuffix: String { " · step \(ball?.steps ?? trainer?.steps ?? 0)" }
+
   func plot(_ kind: String, index: Int?) throws(CommandError) -> [Output] {
     switch kind {
     case "loss":
@@ -48,17 +76,28 @@ extension Session {
     let x = train.features(0..<train.count)
     guard case .values(let t) = train.targets(0..<train.count) else { return [] }
     let points = (0..<train.count).map { Point(x: Double(x[$0, 0]), y: Double(t.values[$0])) }
+    // NB: a standardised feature is drawn in its own unit (m², not z), as the title names it.
+    var mean = 0.0
+    var sd = 1.0
+    if dataset.featureCount == 1, let s = dataset.standardizer, s.deviations.first.map({ $0 > 0 }) == true {
+      mean = Double(s.means[0])
+      sd = Double(s.deviations[0])
+    }
     var fit: ScatterPlot.Fit?
     if showFit {
       if dataset.featureCount == 1, let dense = trainer.network.denseLayers.first, trainer.network.denseLayers.count == 1 {
-        fit = .polynomial([Double(dense.bias.value.values[0]), Double(dense.weights.value.values[0])])
+        // y = b + w·z with z = (x − mean) / sd, as a line in x.
+        let b = Double(dense.bias.value.values[0])
+        let w = Double(dense.weights.value.values[0])
+        fit = .polynomial([b - w * mean / sd, w / sd])
       } else {
-        fit = .samples(curveSamples(trainer, dataset, points))
+        fit = .samples(curveSamples(trainer, dataset, points).map { Point(x: $0.x * sd + mean, y: $0.y) })
       }
     }
     let name = dataset.featureNames.first ?? "x"
-    let title = "\(dataset.targetName) against \(name)" + (showFit ? " with the model's fit" : "")
-    let scatter = ScatterPlot(points: points, fit: fit, highlighted: Set(dataset.outlierIndices), names: ["train", "model", "odd ones"])
+    let title = "\(dataset.targetName) against \(name)" + (showFit ? " with the model's fit" + stepSuffix : "")
+    let shown = points.map { Point(x: $0.x * sd + mean, y: $0.y) }
+    let scatter = ScatterPlot(points: shown, fit: fit, highlighted: Set(dataset.outlierIndices), names: ["train", "model", "odd ones"])
     return [.chart(.scatter(scatter), title: title, height: 16)]
   }
 
@@ -100,7 +139,7 @@ extension Session {
         return Point(x: x, y: c.value(at: x))
       }
       let path = ball.path.map { Point(x: $0[0], y: c.value(at: $0[0])) }
-      return [.chart(.function(FunctionPlot(curve: curve, path: path, name: c.formula)), title: "\(c.name): the ball after \(ball.steps) steps", height: 16)]
+      return [.chart(.function(FunctionPlot(curve: curve, path: path, name: c.formula)), title: "\(c.name): the ball's path" + stepSuffix, height: 16)]
     case .surface(let s):
       let columns = 60
       let rows = 30
@@ -114,7 +153,7 @@ extension Session {
       }
       let field = Field(columns: columns, rows: rows, values: values, x: s.xDomain, y: s.yDomain)
       let path = ball.path.map { Point(x: $0[0], y: $0[1]) }
-      return [.chart(.heatMap(HeatMap(field: field, path: path, shading: .linear)), title: "\(s.name): the ball's path", height: 16)]
+      return [.chart(.heatMap(HeatMap(field: field, path: path, shading: .linear)), title: "\(s.name): the ball's path" + stepSuffix, height: 16)]
     }
   }
 
@@ -147,7 +186,7 @@ extension Session {
     let field = Field(columns: columns, rows: rows, values: classes, x: xr, y: yr)
     let points = (0..<train.count).map { DecisionMap.ClassPoint(x: xs[$0], y: ys[$0], label: Int(labels[$0])) }
     let map = DecisionMap(classes: field, points: points, classNames: dataset.classNames ?? [])
-    return [.chart(.decisionMap(map), title: "decision boundary on the training points", height: 16)]
+    return [.chart(.decisionMap(map), title: "decision boundary" + stepSuffix, height: 16)]
   }
 
   private func range(_ values: [Double]) -> ClosedRange<Double> {
@@ -165,10 +204,20 @@ extension Session {
     }
     let w = first.weights.value
     let units = min(16, w.cols)
+    // NB: the weights start random, and what a few hundred steps add is small beside that
+    // noise: drawn as they are they look like static. What training changed is what the
+    // unit learned to look for, so that is what is drawn.
+    let index = trainer.network.parameters.firstIndex { $0 === first.weights }
+    let start = index.flatMap { i in run?.rewinder.start.map { $0.parameters[i] } }
+    let initial = start.flatMap { s in s.rows == w.rows && s.cols == w.cols ? s : nil }
     let images = (0..<units).map { unit in
-      GrayImage.signed((0..<w.rows).map { w[$0, unit] }, rows: shape.rows, columns: shape.cols)
+      GrayImage.signed(
+        (0..<w.rows).map { r in w[r, unit] - (initial.map { $0[r, unit] } ?? 0) }, rows: shape.rows, columns: shape.cols)
     }
-    return [.chart(.imageGrid(ImageGrid(images: images)), title: "what the first \(units) units of layer 1 look for (light +, dark −)", height: 16)]
+    let since = run?.rewinder.start?.step ?? 0
+    let what = initial == nil ? "layer-1 weights" : "layer-1 weights' change" + (since == 0 ? "" : " since step \(since)")
+    // NB: the grid shows as many of the units as fit at a size where strokes can be seen.
+    return [.chart(.imageGrid(ImageGrid(images: images, minimumShown: 4)), title: what + ": light +, dark −" + stepSuffix, height: 16)]
   }
 
   private func confusionPlot() throws(CommandError) -> [Output] {
@@ -186,6 +235,6 @@ extension Session {
       for (r, label) in labels.enumerated() { counts[Int(label)][out.argmax(row: r)] += 1 }
       start = end
     }
-    return [.chart(.confusion(ConfusionMatrix(counts: counts, labels: dataset.classNames)), title: "test set: true class (rows) against predicted (columns)", height: k + 4)]
+    return [.chart(.confusion(ConfusionMatrix(counts: counts, labels: dataset.classNames)), title: "test confusion matrix" + stepSuffix, height: k + 4)]
   }
 }

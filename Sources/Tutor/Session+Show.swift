@@ -112,15 +112,13 @@ extension Session {
       let truth = Int(labels[0])
       let p = SoftmaxCrossEntropy.probabilities(y)
       let k = p.argmax(row: 0)
-      var outputs: [Output] = []
-      if let image = exampleImage(dataset, x) { outputs.append(.chart(.image(image), title: "test #\(index)", height: 14)) }
       let verdict = k == truth ? "right" : "wrong"
-      outputs.append(.chart(
-        .bars(BarChart(values: p.values, labels: dataset.classNames, truth: truth)),
-        title: "probabilities: predicted \(className(dataset, k)) (\(NumberFormat.percent(Double(p.values[k])))), true \(className(dataset, truth)): \(verdict)",
-        height: max(10, p.cols))
-      )
-      return outputs
+      let bars = BarChart(values: p.values, labels: dataset.classNames, truth: truth)
+      let title = "test #\(index): predicted \(className(dataset, k)) (\(NumberFormat.percent(Double(p.values[k])))), true \(className(dataset, truth)): \(verdict)" + stepSuffix
+      if let image = exampleImage(dataset, x) {
+        return [.chart(.example(ExampleChart(picture: image, bars: bars)), title: title, height: max(14, p.cols))]
+      }
+      return [.chart(.bars(bars), title: title, height: max(10, p.cols))]
     }
   }
 

@@ -18,6 +18,10 @@ public final class Session {
   }
   /// Set by `quit`.
   public private(set) var wantsToQuit = false
+  /// The last command that drew a chart (`plot`, `predict #N`, `compare`), and how many such
+  /// commands have run: a screen keeps that chart and redraws it with `redraw(_:)`.
+  public internal(set) var lastChartCommand: Command?
+  public internal(set) var chartCommands = 0
 
   public init(locations: DataLocations) {
     self.locations = locations
@@ -60,14 +64,14 @@ public final class Session {
       case .train(let amount): return try train(amount, shouldStop: shouldStop, progress: progress)
       case .stop: return [.line("nothing is training")]
       case .eval: return try evaluate()
-      case .predict(let input): return try predict(input)
-      case .plot(let kind, let index): return try plot(kind, index: index)
+      case .predict(let input): return recordingChart(command, try predict(input))
+      case .plot(let kind, let index): return recordingChart(command, try plot(kind, index: index))
       case .reset: return try reset()
       case .rewind(let n): return try rewind(n)
       case .fork(let name): return try fork(name)
       case .use(let name): return try use(name)
       case .runs: return try listRuns()
-      case .compare(let a, let b): return try compare(a, b)
+      case .compare(let a, let b): return recordingChart(command, try compare(a, b))
       case .save(let path): return try save(path)
       case .load(let path): return try load(path)
       case .export(_, let path): return try exportPyTorch(path)

@@ -1,15 +1,12 @@
 import Charts
 
-/// A chart a command drew, kept in the chart pane until another replaces it.
+/// A chart the session drew, with its title, as the chart pane shows it.
 public struct PinnedChart: Equatable, Sendable {
   public var spec: ChartSpec
   public var title: String
-  /// A picture shown beside the chart when there is room (the example the bars are about).
-  public var picture: ChartSpec?
 
-  public init(spec: ChartSpec, title: String, picture: ChartSpec? = nil) {
+  public init(spec: ChartSpec, title: String) {
     self.spec = spec
     self.title = title
-    self.picture = picture
   }
 }

@@ -32,6 +32,10 @@ public struct TutorSnapshot: Equatable, Sendable {
   public var lessonCharts: [ChartKind] = []
   /// Charts made by the session's thread (all but the loss chart, drawn from `history`).
   public var charts: [ChartKind: PinnedChart] = [:]
+  /// The chart of the last chart command, drawn from the session as it is now.
+  public var pinned: PinnedChart?
+  /// The live chart that the pinned one is a copy of: it takes that chart's place in the cycle.
+  public var pinnedReplaces: ChartKind?
   /// The probability array of the drawing, when one is being classified.
   public var drawProbabilities: [Double]?
   /// Class names for the drawing's bars.

@@ -49,8 +49,8 @@ extension TutorState {
       }
       return [.saveHistory, .quit]
     case .character(":"), .key(.enter): editing = true
-    case .key(.tab): chartIndex += 1
-    case .key(.backTab): chartIndex -= 1
+    case .key(.tab): moveChart(by: 1, snapshot)
+    case .key(.backTab): moveChart(by: -1, snapshot)
     case .key(.pageUp): scroll(by: -page)
     case .key(.pageDown): scroll(by: page)
     case .key(.up): scroll(by: -1)

@@ -10,6 +10,7 @@ extension TutorState {
       scrollTop = 0
       // A new step shows the charts it asks for (or the loss chart) first.
       chartIndex = 0
+      followsPinned = false
     } else {
       scrollTop = nil
     }
@@ -22,13 +23,14 @@ extension TutorState {
         for (line, given) in zip(lines, original) { transcript.append(TranscriptLine(line, Self.kind(of: given))) }
       case .table(let table):
         for line in table.lines() { transcript.append(TranscriptLine(line, .preformatted)) }
-      case .chart(let spec, let title, _):
+      case .chart(_, let title, _):
         if title.hasPrefix("loss per step") {
           chartIndex = 0
+          followsPinned = false
           transcript.append(TranscriptLine("(the loss chart is on the right)", .output))
         } else {
-          pinned = PinnedChart(spec: spec, title: title)
-          chartIndex = -1
+          // The session's thread keeps this chart and redraws it as the session changes.
+          followsPinned = true
           transcript.append(TranscriptLine("(chart on the right: \(title))", .output))
         }
       case .error(let message):

@@ -20,7 +20,8 @@ public struct TutorState: Equatable, Sendable {
   public var overlay = Overlay.none
   /// Position in the snapshot's charts (`availableCharts`, then the pinned one).
   public var chartIndex = 0
-  public var pinned: PinnedChart?
+  /// A command just drew a chart: the first pane shows the pinned chart until Tab moves on.
+  public var followsPinned = false
   /// A one-line note on the command line row (what a key did).
   public var message: String?
   public var canvas = DrawCanvas()
@@ -42,7 +43,7 @@ public struct TutorState: Equatable, Sendable {
     a.width == b.width && a.height == b.height && a.transcript == b.transcript
       && a.scrollTop == b.scrollTop && a.editor == b.editor && a.editing == b.editing
       && a.candidates == b.candidates && a.overlay == b.overlay && a.chartIndex == b.chartIndex
-      && a.pinned == b.pinned && a.message == b.message && a.canvas == b.canvas
+      && a.followsPinned == b.followsPinned && a.message == b.message && a.canvas == b.canvas
       && a.asciiText == b.asciiText
   }
 
@@ -50,18 +51,34 @@ public struct TutorState: Equatable, Sendable {
   public var fits: Bool { width >= Layout.minimumWidth && height >= Layout.minimumHeight }
 
   /// The charts Tab walks through: what the data allows, those the lesson step asks for
-  /// first, then the last plot.
+  /// first, then the last plot (in the place of the live chart it is a copy of).
   public func chartCycle(_ snapshot: TutorSnapshot) -> [ChartKind] {
     let wanted = snapshot.lessonCharts.filter(snapshot.availableCharts.contains)
     let rest = snapshot.availableCharts.filter { !wanted.contains($0) }
-    return wanted + rest + (pinned == nil ? [] : [.pinned])
+    var cycle = wanted + rest
+    guard snapshot.pinned != nil else { return cycle }
+    if let i = cycle.firstIndex(where: { $0 == snapshot.pinnedReplaces }) {
+      cycle[i] = .pinned
+    } else {
+      cycle.append(.pinned)
+    }
+    return cycle
   }
 
   /// The chart in the (first) chart pane.
   public func selectedChart(_ snapshot: TutorSnapshot) -> ChartKind {
     let cycle = chartCycle(snapshot)
     guard !cycle.isEmpty else { return .loss }
+    if followsPinned && cycle.contains(.pinned) { return .pinned }
     return cycle[((chartIndex % cycle.count) + cycle.count) % cycle.count]
+  }
+
+  /// Tab and Shift-Tab: the next or the previous chart of the cycle.
+  public mutating func moveChart(by offset: Int, _ snapshot: TutorSnapshot) {
+    let cycle = chartCycle(snapshot)
+    if followsPinned, let i = cycle.firstIndex(of: .pinned) { chartIndex = i }
+    followsPinned = false
+    chartIndex += offset
   }
 
   /// The charts the screen shows now, for the session's thread to keep up to date.

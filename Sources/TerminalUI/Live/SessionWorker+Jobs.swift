@@ -6,6 +6,8 @@ import Tutor
 /// Jobs, run on the worker's thread between two training steps.
 extension SessionWorker {
   func handle(_ job: WorkerJob) {
+    heldReplies = []
+    defer { releaseReplies() }
     switch job {
     case .start(let lesson):
       let response: CourseResponse

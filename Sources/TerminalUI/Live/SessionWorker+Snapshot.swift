@@ -49,10 +49,12 @@ extension SessionWorker {
     let now = ContinuousClock.now
     if refreshCharts || now - lastChartTime >= Self.chartInterval {
       lastChartTime = now
-      updateCharts(shared.charts)
+      updateCharts(shared.charts, dataName: s.dataName)
       drawProbabilities = shared.draw.flatMap(classify)
     }
     s.charts = charts
+    s.pinned = pinned?.chart
+    s.pinnedReplaces = pinned?.replaces(in: s.availableCharts)
     s.drawProbabilities = shared.draw == nil ? nil : drawProbabilities
     return s
   }
@@ -66,24 +68,19 @@ extension SessionWorker {
     return [.loss]
   }
 
-  /// Redraws the wanted charts (the loss chart is drawn by the screen from the history).
-  func updateCharts(_ wanted: [ChartKind]) {
+  /// Redraws the wanted charts (the loss chart is drawn by the screen from the history) and
+  /// the pinned one, from the session as it is now.
+  func updateCharts(_ wanted: [ChartKind], dataName: String?) {
     var fresh: [ChartKind: PinnedChart] = [:]
     for kind in wanted where kind != .loss && kind != .pinned {
-      let outputs = session.execute(.plot(kind: kind.rawValue, index: nil))
-      var main: PinnedChart?
-      var picture: ChartSpec?
-      for case .chart(let spec, let title, _) in outputs {
-        if case .image = spec, kind == .probs {
-          picture = spec
-        } else if main == nil {
-          main = PinnedChart(spec: spec, title: title)
-        }
+      if let chart = PinnedPlot.chart(in: session.redraw(.plot(kind: kind.rawValue, index: nil))) {
+        fresh[kind] = chart
       }
-      main?.picture = picture
-      if let main { fresh[kind] = main }
     }
     charts = fresh
+    pinned = PinnedPlot.update(
+      pinned, command: session.lastChartCommand, serial: session.chartCommands, dataName: dataName,
+      shown: wanted.contains(.pinned), draw: session.redraw)
   }
 
   /// The probability array of a prepared drawing, when the model reads 28×28 images.

@@ -54,7 +54,8 @@ extension SessionWorker {
     if outputs.contains(where: \.isError) || trainer.divergence != nil { setTraining(false) }
     if !outputs.isEmpty { reply(WorkerReply(outputs: outputs)) }
     if reached(target) { finishTraining() }
-    publish(makeSnapshot(busy: nil, refreshCharts: false))
+    // Training that stopped leaves every chart drawn at the step the status line shows.
+    publish(makeSnapshot(busy: nil, refreshCharts: !readShared().training))
   }
 
   func reached(_ target: TrainingTarget) -> Bool {

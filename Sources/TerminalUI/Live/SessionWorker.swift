@@ -38,6 +38,11 @@ public final class SessionWorker: @unchecked Sendable {
   var lastPublish = ContinuousClock.now
   var samplesPerSecond = 0.0
   var charts: [ChartKind: PinnedChart] = [:]
+  /// The last chart command's chart, redrawn with the other charts.
+  var pinned: PinnedPlot?
+  /// Replies of the job under way, sent once its snapshot is out (so that a reply never
+  /// refers to a chart that the screen's snapshot does not have yet); nil between jobs.
+  var heldReplies: [WorkerReply]?
   var drawProbabilities: [Double]?
   var forks = 1
   private var thread: Thread?
@@ -157,13 +162,28 @@ public final class SessionWorker: @unchecked Sendable {
   // MARK: - Shared state, from the worker's thread
 
   func reply(_ r: WorkerReply) {
+    if heldReplies != nil {
+      heldReplies?.append(r)
+      return
+    }
     condition.lock()
     replies.append(r)
     condition.unlock()
   }
 
+  /// Sends the replies held back during a job.
+  func releaseReplies() {
+    let held = heldReplies ?? []
+    heldReplies = nil
+    for r in held { reply(r) }
+  }
+
   func publish(_ snapshot: TutorSnapshot) {
+    let held = heldReplies ?? []
+    if heldReplies != nil { heldReplies = [] }
     condition.lock()
+    // NB: the replies held back go out with the snapshot, under the same lock.
+    replies += held
     latest = snapshot
     generation += 1
     condition.broadcast()

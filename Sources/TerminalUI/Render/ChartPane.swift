@@ -27,18 +27,7 @@ enum ChartPane {
       }
       return
     }
-    if let picture = picture(kind, state: state, snapshot: snapshot), body.width >= 60 {
-      let side = min(30, body.height * 2 + 2)
-      grid.paste(picture.render(width: side - 2, height: min(body.height, side / 2), style: theme.style), x: body.x, y: body.y)
-      grid.paste(
-        spec.render(width: body.width - side, height: body.height, style: theme.style), x: body.x + side, y: body.y)
-      return
-    }
     grid.paste(spec.render(width: body.width, height: body.height, style: theme.style), x: body.x, y: body.y)
-  }
-
-  static func picture(_ kind: ChartKind, state: TutorState, snapshot: TutorSnapshot) -> ChartSpec? {
-    kind == .pinned ? state.pinned?.picture : snapshot.charts[kind]?.picture
   }
 
   /// The chart for a kind and its title; nil when there is nothing to draw yet.
@@ -49,7 +38,7 @@ enum ChartPane {
       let chart = Plots.lossChart([(snapshot.runName, history)])
       return (.line(chart), "step \(snapshot.steps)")
     case .pinned:
-      return (state.pinned?.spec, state.pinned?.title ?? "")
+      return (snapshot.pinned?.spec, snapshot.pinned?.title ?? "")
     default:
       guard let c = snapshot.charts[kind] else { return (nil, "") }
       return (c.spec, c.title)

@@ -1,0 +1,71 @@
+import Tutor
+
+/// The chart of the last command that drew one (`plot confusion`, `predict #193`,
+/// `compare a b`), kept in the chart pane and drawn again from the session whenever the
+/// session changes, so that it shows the current state, never an old one.
+///
+/// One chart is kept: a new chart command replaces it. It is dropped when other data are
+/// loaded (an apartments fit has nothing to say about moons), and hidden while its command
+/// draws nothing (no model yet after `data`), to come back once it draws again.
+///
+///     var pin = PinnedPlot.update(nil, command: .plot(kind: "fit", index: nil), serial: 1,
+///                                 dataName: "apartments", draw: session.redraw)
+///     pin = PinnedPlot.update(pin, command: …, serial: 1, dataName: "moons", draw: …)   // nil
+struct PinnedPlot: Equatable, Sendable {
+  /// The command that drew it, run again to redraw it.
+  var command: Command
+  /// The session's count of chart commands when this was last brought up to date.
+  var serial: Int
+  /// The data it is about.
+  var dataName: String?
+  /// The chart as last drawn; nil while the command draws nothing.
+  var chart: PinnedChart?
+
+  /// The pinned plot after the session changed.
+  /// - Parameters:
+  ///   - current: the plot pinned so far.
+  ///   - command: the session's last chart command, `serial` its count of them.
+  ///   - dataName: the data loaded now.
+  ///   - shown: the chart is on screen; one that is not keeps its last drawing (it is drawn
+  ///     again as soon as the screen shows it).
+  ///   - draw: what a command draws for the session as it is now.
+  static func update(
+    _ current: PinnedPlot?, command: Command?, serial: Int, dataName: String?, shown: Bool = true,
+    draw: (Command) -> [Output]
+  ) -> PinnedPlot? {
+    var kept = current
+    if let command, serial != current?.serial {
+      let fresh = PinnedPlot(command: command, serial: serial, dataName: dataName, chart: chart(in: draw(command)))
+      // NB: a command that drew only the loss chart (which has a pane of its own) keeps the pin.
+      if fresh.chart != nil { return fresh }
+      kept?.serial = serial
+    }
+    guard var plot = kept, plot.dataName == dataName else { return nil }
+    if shown || plot.chart == nil { plot.chart = chart(in: draw(plot.command)) }
+    return plot
+  }
+
+  /// The chart worth pinning among a command's outputs: the first one that is not the loss
+  /// chart.
+  static func chart(in outputs: [Output]) -> PinnedChart? {
+    for case .chart(let spec, let title, _) in outputs where !title.hasPrefix("loss per step") {
+      return PinnedChart(spec: spec, title: title)
+    }
+    return nil
+  }
+
+  /// The live chart this one is a copy of (`plot fit` draws what the fit chart shows), when the
+  /// data offer it: the pinned chart takes its place in the Tab cycle.
+  func replaces(in available: [ChartKind]) -> ChartKind? {
+    let kind: ChartKind?
+    switch command {
+    case .plot("fit", _): kind = available.contains(.fit) ? .fit : .boundary
+    case .plot("boundary", _): kind = .boundary
+    case .plot("landscape", _), .plot("loss", _): kind = .landscape
+    case .plot("weights", _): kind = .weights
+    case .plot("probs", nil), .plot("probs", 0), .predict(.example(0)): kind = .probs
+    default: kind = nil
+    }
+    return kind.flatMap { available.contains($0) ? $0 : nil }
+  }
+}

@@ -1,0 +1,47 @@
+import Charts
+import TerminalUI
+import Testing
+import Tutor
+
+/// Charts that lessons ask about, read in the tutor's own chart pane at 80 × 24 and 100 × 30.
+@Suite struct ChartPaneTests {
+  static let digits: [[Int]] = (0..<10).map { t in
+    (0..<10).map { p in p == t ? 90 + t : (t == 4 && p == 9 ? 11 : (t + p) % 3) }
+  }
+
+  static func screen(_ spec: ChartSpec, title: String, width: Int, height: Int) -> [String] {
+    var snapshot = Fixtures.trainedSnapshot()
+    snapshot.training = false
+    snapshot.pinned = PinnedChart(spec: spec, title: title)
+    var state = Fixtures.state(width: width, height: height)
+    state.receive([.chart(spec, title: title, height: 14)])
+    return TutorScreen.render(state, snapshot, style: .monochrome).lines()
+  }
+
+  @Test(arguments: [(80, 24), (100, 30)])
+  func theConfusionMatrixOfTheDigitsIsReadable(_ size: (Int, Int)) {
+    let lines = Self.screen(
+      .confusion(ConfusionMatrix(counts: Self.digits)), title: "test confusion matrix · step 375",
+      width: size.0, height: size.1)
+    let text = lines.joined(separator: "\n")
+    #expect(!text.contains("too small"), "\(text)")
+    #expect(text.contains("test confusion matrix · step 375"))
+    // Row 4 of the pane: the eleven 4s called 9 and the 94 right ones.
+    let x = Layout(width: size.0, height: size.1).chartPanes[0].x
+    let row = lines.map { String($0.dropFirst(x)) }.first { $0.drop { $0 == " " }.hasPrefix("4│") }
+    #expect(row?.contains(" 11") == true, "\(text)")
+    #expect(row?.contains("94") == true, "\(text)")
+  }
+
+  @Test(arguments: [(80, 24), (100, 30)])
+  func aTestImageIsShownBesideItsProbabilities(_ size: (Int, Int)) {
+    let image = GrayImage(pixels: (0..<784).map { i in (i % 28 > 8 && i % 28 < 14) ? 1.0 : 0 }, rows: 28, columns: 28)
+    let bars = BarChart(values: [0, 0.01, 0.97, 0.02, 0, 0, 0, 0, 0, 0], truth: 3)
+    let lines = Self.screen(
+      .example(ExampleChart(picture: image, bars: bars)), title: "test #193: predicted 2 (97.0%), true 3: wrong · step 375",
+      width: size.0, height: size.1)
+    let text = lines.joined(separator: "\n")
+    #expect(text.contains("█"), "the digit's ink shows:\n\(text)")
+    #expect(text.contains("0.97"), "the bars show:\n\(text)")
+  }
+}

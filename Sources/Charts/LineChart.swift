@@ -3,7 +3,8 @@ import Foundation
 /// Several series against a shared x axis — train and test loss, or two runs side by side —
 /// on a linear or log y axis with round ticks, a legend, and vertical markers where a setting
 /// changed. Unicode draws the curves in braille dots (solid, dashed, dotted for the first
-/// three series); ASCII draws each series with its own character (`*`, `o`, `+`, …).
+/// three series); ASCII draws each series with its own character (`*`, `o`, `+`, …). A series
+/// marked `averaged` is drawn as one mean per dot column, and the other series over it.
 ///
 ///     LineChart(series: [LineSeries("loss", [1, 0.5, 0.25, 0.125])], yScale: .log,
 ///               markers: [.init(x: 2, label: "lr 0.1")])
@@ -85,14 +86,20 @@ public struct LineChart: Hashable, Sendable {
       }
     }
     var canvas = DotCanvas(frame: frame)
+    // NB: next to averaged (dense) curves, the others are drawn over them, cell by cell.
+    let covering = series.contains(where: \.averaged)
+    var top = DotCanvas(frame: frame)
     var gaps = GapMarks()
     for (layer, s) in series.enumerated() {
       if s.averaged {
         drawAveraged(s, layer: layer, frame: frame, canvas: &canvas, gaps: &gaps, dotted: style.isUnicode)
+      } else if covering {
+        draw(s, layer: layer, frame: frame, canvas: &top, gaps: &gaps, dotted: style.isUnicode)
       } else {
         draw(s, layer: layer, frame: frame, canvas: &canvas, gaps: &gaps, dotted: style.isUnicode)
       }
     }
+    if covering { canvas.cover(with: top) }
     canvas.draw(
       into: &grid, x: frame.plotX, y: frame.plotY, character: Self.symbol,
       color: { style.tint(Color.series($0)) })

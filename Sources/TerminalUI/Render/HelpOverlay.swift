@@ -6,7 +6,7 @@ enum HelpOverlay {
   static let keys: [(String, String)] = [
     ("space", "start or pause training"),
     ("n", "one training step, shown in detail"),
-    ("-  +", "train slower / faster (steps a second, max)"),
+    ("-  +", "train slower / faster (steps/s, max)"),
     ("[  ]", "halve / double the learning rate"),
     ("{  }", "halve / double the batch size"),
     ("r", "reset: new weights from the seed"),
@@ -19,7 +19,7 @@ enum HelpOverlay {
     ("a b c …", "answer the step's question"),
     ("draw", "command: draw a digit for the model"),
     ("?", "this help"),
-    ("Ctrl-C", "stop training, keep the model; twice: quit"),
+    ("Ctrl-C", "stop training (model kept); twice: quit"),
     ("q", "quit (asks while training)"),
   ]
 

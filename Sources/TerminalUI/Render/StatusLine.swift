@@ -86,9 +86,11 @@ enum StatusLine {
       grid[x, r.y] = Cell(" ", foreground: fg, background: bg, attributes: attributes)
     }
     let sparkWidth = 12
-    let shown = text(s, room: r.width - sparkWidth - 2, theme: theme)
-    grid.write(shown, x: r.x, y: r.y, foreground: fg, background: bg, attributes: attributes)
     let losses = s.recentLosses(sparkWidth)
+    // Without a sparkline (no losses yet, a ball) the text has the whole line.
+    let room = losses.count >= 2 ? r.width - sparkWidth - 2 : r.width - 1
+    let shown = text(s, room: room, theme: theme)
+    grid.write(shown, x: r.x, y: r.y, foreground: fg, background: bg, attributes: attributes)
     guard losses.count >= 2 else { return }
     let spark = Sparkline(values: losses).render(width: sparkWidth, height: 1, style: theme.style)
     for x in 0..<spark.width {

@@ -136,6 +136,14 @@ public final class SessionWorker: @unchecked Sendable {
     return latest
   }
 
+  /// The latest snapshot and its generation, read together: a screen that draws the one and
+  /// remembers the other never takes a newer generation for the snapshot it drew.
+  public func snapshotWithGeneration() -> (snapshot: TutorSnapshot, generation: Int) {
+    condition.lock()
+    defer { condition.unlock() }
+    return (latest, generation)
+  }
+
   /// A number that changes whenever a new snapshot is published.
   public var snapshotGeneration: Int {
     condition.lock()

@@ -90,4 +90,20 @@ import Tutor
       " ⏸ moons · no model                                                                                                                                             ",
     ])
   }
+
+  /// A ball on a landscape, paused: no batch, no epoch, no sparkline (its room goes to the text).
+  @Test func aPausedBall() {
+    var snap = TutorSnapshot()
+    snap.dataName = "two-valleys"
+    snap.modelText = "ball"
+    snap.hyper = Hyperparameters()
+    snap.hyper?.learningRate = 0.01
+    snap.hyper?.optimizer = .sgd
+    snap.steps = 42
+    snap.lastLoss = -5.444
+    snap.pace = .stepsPerSecond(10)
+    snap.runState = .paused
+    #expect(Self.line(snap, width: 80) == " ⏸ paused · step 42 · loss -5.444 · two-valleys · ball · sgd lr 0.01" + String(repeating: " ", count: 12))
+    #expect(Self.line(snap, width: 100) == " ⏸ paused · step 42 · loss -5.444 · two-valleys · ball · sgd lr 0.01 · pace 10/s" + String(repeating: " ", count: 20))
+  }
 }

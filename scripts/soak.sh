@@ -7,8 +7,8 @@
 #   scripts/soak.sh --only repl            only the REPL part
 #
 # (a) tutor: the full-screen tutor under tmux trains MNIST-5k (784-128-64-10, Adam) in the
-#     background, as fast as it goes, while keys arrive every few seconds (space, n, [ ] { },
-#     u, f, Tab) and the window is resized every minute. The first minute is a warm-up: it
+#     background at the fastest pace it offers (`set pace max`), while keys arrive every few
+#     seconds (space, n, [ ] { }, u, f, Tab) and the window is resized every minute. The first minute is a warm-up: it
 #     also forks until the session holds all the runs it keeps, so that what follows measures
 #     what time alone does. The resident memory of the mltutor process is sampled every
 #     minute (the median of 21 readings over 6 seconds: each epoch's evaluation and each new
@@ -161,6 +161,7 @@ soak_tutor() {
   command_line "model 784-128-64-10"
   command_line "set optimizer adam"
   command_line "set lr 0.001"
+  command_line "set pace max"
   keys " "
   local start=$SECONDS
   # Warm-up: every key once, and forks until the session refuses more (16 runs).
@@ -209,7 +210,7 @@ soak_tutor() {
   echo "  RSS samples (minute:kB): ${samples[*]}"
   timed_rewind 2
   local steps
-  steps=$(screen | grep -oE 'step [0-9]+ ep' | tail -1 | grep -oE '[0-9]+' || echo 0)
+  steps=$(screen | grep -E '^ (▶|⏸)' | grep -oE 'step [0-9]+' | head -1 | grep -oE '[0-9]+' || echo 0)
   [ "$steps" -ge 10 ] && timed_rewind $((steps / 10))
   if [ "$grew" -le "$LIMIT_KB" ] && [ "$per_second" -ge 10 ]; then
     echo "tutor: PASS (grew ${grew} kB from minute 1 to minute ${TUTOR_MINUTES}; ${per_second} redraws/s)"

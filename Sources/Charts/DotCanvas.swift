@@ -68,6 +68,16 @@ struct DotCanvas {
     }
   }
 
+  /// Lays `top` over this canvas: wherever `top` has dots, its dots and layer replace these,
+  /// so that a curve drawn there is seen whole over a dense one.
+  mutating func cover(with top: DotCanvas) {
+    guard top.bits.count == bits.count else { return }
+    for i in bits.indices where top.bits[i] != 0 {
+      bits[i] = top.bits[i]
+      owner[i] = top.owner[i]
+    }
+  }
+
   /// Copies the canvas into `grid` at (`x`, `y`): braille characters in Unicode, the layer's
   /// character in ASCII, coloured by layer. Empty cells are left as they are in `grid`.
   func draw(

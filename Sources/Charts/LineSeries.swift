@@ -8,6 +8,10 @@ public struct LineSeries: Hashable, Sendable {
   public var values: [Double]
   /// One x per value, in increasing order; nil for 1, 2, 3, …
   public var x: [Double]?
+  /// Drawn as one point per dot column, the mean of the column's values (in axis position),
+  /// joined by a line; otherwise each column spans its lowest to highest value. A noisy curve
+  /// of many points (a batch loss over 10⁵ steps) stays a line instead of a solid band.
+  public var averaged = false
 
   public init<V: BinaryFloatingPoint>(_ name: String, _ values: [V], x: [Double]? = nil) {
     self.name = name

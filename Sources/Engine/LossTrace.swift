@@ -23,16 +23,20 @@ public struct LossTrace: Equatable, Sendable {
     public var highestStep: Int
     /// The loss of `lastStep`.
     public var last: Float
+    /// The sum of its losses (`sum / count` is their mean).
+    public var sum: Double
 
     init(_ loss: Float, step: Int) {
       (firstStep, lastStep, count) = (step, step, 1)
       (lowest, lowestStep, highest, highestStep, last) = (loss, step, loss, step, loss)
+      sum = Double(loss)
     }
 
     mutating func add(_ loss: Float, step: Int) {
       lastStep = step
       count += 1
       last = loss
+      sum += Double(loss)
       if loss < lowest { (lowest, lowestStep) = (loss, step) }
       if loss > highest { (highest, highestStep) = (loss, step) }
     }
@@ -43,6 +47,7 @@ public struct LossTrace: Equatable, Sendable {
       m.lastStep = next.lastStep
       m.count += next.count
       m.last = next.last
+      m.sum += next.sum
       if next.lowest < lowest { (m.lowest, m.lowestStep) = (next.lowest, next.lowestStep) }
       if next.highest > highest { (m.highest, m.highestStep) = (next.highest, next.highestStep) }
       return m
@@ -154,6 +159,18 @@ public struct LossTrace: Equatable, Sendable {
       losses.append(v)
     }
     return (steps, losses)
+  }
+
+  /// The trace as means: each bucket's mean loss at its middle step, weighted by its count,
+  /// then every exact loss on its own step (weight 1).
+  public func means() -> [(step: Double, loss: Double, weight: Int)] {
+    var points: [(step: Double, loss: Double, weight: Int)] = []
+    points.reserveCapacity(buckets.count + exact.count)
+    for b in buckets where b.count > 0 {
+      points.append((Double(b.firstStep + b.lastStep) / 2, b.sum / Double(b.count), b.count))
+    }
+    for (i, v) in exact.enumerated() { points.append((Double(exactFirstStep + i), Double(v), 1)) }
+    return points
   }
 
   /// The latest `k` losses kept exactly (fewer when fewer are).

@@ -1,5 +1,6 @@
 import CLibEditShim
 import Charts
+import Foundation
 @preconcurrency import Glibc
 import Tutor
 
@@ -47,7 +48,7 @@ final class InteractiveREPL {
       editor.remember(line)
       mlt_sigint_clear()
       let outputs = session.run(
-        line: line, shouldStop: { mlt_sigint_pending() != 0 },
+        line: line, shouldStop: Self.stopper(pace: Self.isLiveTraining(line) ? session.pace : .max),
         progress: { [weak self] in self?.showProgress($0) })
       clearProgress()
       mlt_sigint_clear()
@@ -58,6 +59,29 @@ final class InteractiveREPL {
     // Ctrl-D leaves the cursor after the prompt.
     print("")
     return 0
+  }
+
+  /// Whether a line trains until stopped (`train` with no count), which goes at the pace.
+  static func isLiveTraining(_ line: String) -> Bool {
+    if case .train(.untilStopped)? = try? CommandParser.parse(line) { return true }
+    return false
+  }
+
+  /// The `shouldStop` of a command: Ctrl-C stops it; at a pace, it also waits before each
+  /// step until the step is due (called once before each step).
+  static func stopper(pace: Pace) -> () -> Bool {
+    var pacer = Pacer(pace)
+    var steps = 0
+    return {
+      defer { steps += 1 }
+      while true {
+        if mlt_sigint_pending() != 0 { return true }
+        let delay = pacer.delay(steps: steps, now: .now)
+        if delay <= .zero { return false }
+        let c = delay.components
+        Thread.sleep(forTimeInterval: min(Double(c.seconds) + Double(c.attoseconds) * 1e-18, 0.05))
+      }
+    }
   }
 
   /// How outputs are printed now (the terminal's width may have changed).

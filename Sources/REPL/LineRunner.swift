@@ -10,6 +10,8 @@ public protocol LineRunner: AnyObject {
   var runNames: [String] { get }
   /// Command names beyond the session's, for completion.
   var extraCommands: [String] { get }
+  /// The pace of `train` with no count at a terminal.
+  var pace: Pace { get }
 }
 
 extension Session: LineRunner {
@@ -32,4 +34,5 @@ extension CourseSession: LineRunner {
   public var wantsToQuit: Bool { session.wantsToQuit }
   public var runNames: [String] { session.runNames }
   public var extraCommands: [String] { CourseSession.commandNames }
+  public var pace: Pace { session.pace }
 }

@@ -78,7 +78,7 @@ public enum CommandCatalog {
   /// Setting names accepted by `set`.
   public static let settings = [
     "lr", "batch", "momentum", "optimizer", "l1", "l2", "dropout", "clip", "seed", "beta1",
-    "beta2", "w", "b", "x", "y",
+    "beta2", "pace", "w", "b", "x", "y",
   ]
 
   /// Words that may follow a command, for completion.

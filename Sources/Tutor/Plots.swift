@@ -1,10 +1,14 @@
+import Foundation
 import Charts
 import Engine
 
 /// Charts made from engine values, shared by the session and the command line.
 public enum Plots {
   /// Batch loss per step and test loss at each evaluation, for one run or several; markers
-  /// where settings changed (one run only). A log axis when the losses span over two decades.
+  /// where settings changed (one run only). A log axis when the losses span over two decades,
+  /// with a floor at most six decades under the highest loss, so that a loss that reaches 0
+  /// is drawn at the bottom. The training curve is the mean of each column's steps (a line
+  /// however long the run); each test curve is drawn after its training curve, over it.
   public static func lossChart(_ runs: [(name: String, history: History)]) -> LineChart {
     var series: [LineSeries] = []
     var markers: [LineChart.Marker] = []
@@ -28,83 +32,90 @@ public enum Plots {
       }
     }
     let spread = low <= high ? high / max(low, 1e-300) : 1
-    return LineChart(series: series, yScale: spread > 100 ? .log : .linear, markers: markers)
+    guard spread > 100 else { return LineChart(series: series, yScale: .linear, markers: markers) }
+    let floor = pow(10, log10(max(low, high * 1e-6)).rounded(.down))
+    return LineChart(series: series, yScale: .log, markers: markers, floor: floor)
   }
 
   /// At most this many points of a loss curve are handed to the chart.
   public static let maximumTrainPoints = 2048
 
-  /// The batch losses, step numbers as x. A long run is thinned to its envelope: the steps are
-  /// cut into at most `maximumTrainPoints / 2` equal buckets and each keeps its lowest and
-  /// highest loss (in step order), so that every pixel column still spans exactly the losses
-  /// of its steps while a frame costs the same after a million steps as after a thousand.
-  /// NaN and infinite losses are always kept, so the chart still marks them.
+  /// The batch losses, step numbers as x, drawn averaged (`LineSeries.averaged`). A long run
+  /// is cut into `maximumTrainPoints / 2` equal buckets of steps, each drawn as its mean loss
+  /// at its middle step, so that a frame costs the same after a million steps as after a
+  /// thousand. NaN and infinite losses are kept as points of their own, so the chart marks them.
   static func trainSeries(_ name: String, _ losses: [Float]) -> LineSeries {
     let n = losses.count
-    guard n > maximumTrainPoints else { return LineSeries(name, losses) }
+    guard n > maximumTrainPoints else {
+      var s = LineSeries(name, losses)
+      s.averaged = true
+      return s
+    }
     let buckets = maximumTrainPoints / 2
     var values: [Double] = []
     var xs: [Double] = []
-    values.reserveCapacity(maximumTrainPoints + 8)
-    xs.reserveCapacity(maximumTrainPoints + 8)
+    values.reserveCapacity(buckets + 8)
+    xs.reserveCapacity(buckets + 8)
     losses.withUnsafeBufferPointer { l in
       for b in 0..<buckets {
         let from = b * n / buckets
         let to = (b + 1) * n / buckets
-        var lo = from
-        var hi = from
+        var sum = 0.0
+        var count = 0
+        var firstSkipped = xs.count
         for i in from..<to {
           let v = l[i]
-          if !v.isFinite {
+          if v.isFinite {
+            sum += Double(v)
+            count += 1
+          } else {
             values.append(Double(v))
             xs.append(Double(i + 1))
-            continue
           }
-          if !l[lo].isFinite || v < l[lo] { lo = i }
-          if !l[hi].isFinite || v > l[hi] { hi = i }
         }
-        for i in lo == hi ? [lo] : [min(lo, hi), max(lo, hi)] where l[i].isFinite {
-          values.append(Double(l[i]))
-          xs.append(Double(i + 1))
+        if count > 0 {
+          // The mean goes before the bucket's non-finite losses when it is the earlier step.
+          let x = Double(from + 1 + to) / 2
+          while firstSkipped < xs.count && xs[firstSkipped] < x { firstSkipped += 1 }
+          values.insert(sum / Double(count), at: firstSkipped)
+          xs.insert(x, at: firstSkipped)
         }
       }
     }
-    // Non-finite losses were appended where met; put everything back in step order.
-    let order = xs.indices.sorted { xs[$0] < xs[$1] }
-    return LineSeries(name, order.map { values[$0] }, x: order.map { xs[$0] })
+    var s = LineSeries(name, values, x: xs)
+    s.averaged = true
+    return s
   }
 
   /// The batch losses of a run's history: all of them while it keeps them all; otherwise its
-  /// exact latest losses and its older buckets' lowest and highest, thinned in the same way
-  /// over equal ranges of steps, so that each range still spans exactly its steps' losses.
+  /// buckets' means and its exact latest losses, averaged again over equal ranges of steps
+  /// (weighted by how many steps each stands for) when they are too many to draw.
   static func trainSeries(_ name: String, _ trace: LossTrace) -> LineSeries {
     if trace.isWhole { return trainSeries(name, trace.exact) }
-    let (steps, losses) = trace.points()
-    guard steps.count > maximumTrainPoints, let first = steps.first, let last = steps.last else {
-      return LineSeries(name, losses.map(Double.init), x: steps.map(Double.init))
-    }
-    let buckets = maximumTrainPoints / 2
-    let span = last - first + 1
-    var values: [Double] = []
-    var xs: [Double] = []
-    var i = 0
-    for b in 0..<buckets {
-      let end = first + Int((Double(b + 1) * Double(span) / Double(buckets)).rounded(.down))
-      var lo = i
-      var hi = i
-      let start = i
-      while i < steps.count && (steps[i] < end || b == buckets - 1) {
-        if losses[i] < losses[lo] { lo = i }
-        if losses[i] > losses[hi] { hi = i }
-        i += 1
+    let points = trace.means()
+    var s: LineSeries
+    if points.count <= maximumTrainPoints {
+      s = LineSeries(name, points.map(\.loss), x: points.map(\.step))
+    } else if let first = points.first?.step, let last = points.last?.step {
+      let buckets = maximumTrainPoints / 2
+      let span = max(last - first, 1)
+      var sums = [Double](repeating: 0, count: buckets)
+      var xSums = [Double](repeating: 0, count: buckets)
+      var weights = [Int](repeating: 0, count: buckets)
+      for p in points {
+        let b = min(buckets - 1, Int((p.step - first) / span * Double(buckets)))
+        sums[b] += p.loss * Double(p.weight)
+        xSums[b] += p.step * Double(p.weight)
+        weights[b] += p.weight
       }
-      guard i > start else { continue }
-      for k in lo == hi ? [lo] : [min(lo, hi), max(lo, hi)] {
-        values.append(Double(losses[k]))
-        xs.append(Double(steps[k]))
-      }
+      let kept = (0..<buckets).filter { weights[$0] > 0 }
+      s = LineSeries(
+        name, kept.map { sums[$0] / Double(weights[$0]) }, x: kept.map { xSums[$0] / Double(weights[$0]) })
+    } else {
+      s = LineSeries(name, [Double]())
     }
-    return LineSeries(name, values, x: xs)
+    s.averaged = true
+    return s
   }
 
   /// The probability array of one example: softmax of the network's output, the truth marked.

@@ -133,6 +133,7 @@ extension Session {
     switch name {
     case "w", "b": return try setLineParameter(name, text)
     case "x", "y": return try placeBall(name, text)
+    case "pace": return try setPace(text)
     case "seed":
       guard let seed = UInt64(text) else { throw CommandError("seed must be a whole number 0 or more (got '\(text)')") }
       settings.seed = seed

@@ -11,6 +11,8 @@ public struct SessionSettings: Equatable, Sendable {
   public var initializer: Initializer?
   public var hyper: Hyperparameters
   public var seed: UInt64 = 0
+  /// The pace of live training; nil picks one for the data (`Pace.automatic`).
+  public var pace: Pace?
 
   public init() {
     var hyper = Hyperparameters()

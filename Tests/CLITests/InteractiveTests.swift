@@ -41,6 +41,21 @@ import Testing
     let evaluated = try terminal.wait("eval's table") { $0.contains("split  examples") }
     #expect(!evaluated.contains("error:"), "\(evaluated)")
 
+    // `train` with no count goes at the pace, here 10 steps a second, until Ctrl-C; the model
+    // keeps what it learned.
+    try terminal.keys("set pace 10", "Enter")
+    try terminal.wait("the pace") { $0.contains("pace = 10 steps/s") }
+    try terminal.keys("train", "Enter")
+    try terminal.wait("the paced progress line") { $0.contains("training: step ") }
+    Thread.sleep(forTimeInterval: 1.5)
+    try terminal.keys("C-c")
+    let paced = try terminal.wait("the paced stop") { text in
+      text.contains("steps (stopped)") && !text.contains("training: step ") && TmuxTerminal.lastLine(text) == "mltutor>"
+    }
+    let tail = paced.components(separatedBy: "trained ").last ?? ""
+    let steps = Int(tail.prefix { $0.isNumber }) ?? -1
+    #expect((5...40).contains(steps), "about 1.5 s at 10 steps a second:\n\(paced)")
+
     // Ctrl-D leaves with status 0.
     try terminal.keys("C-d")
     try terminal.wait("the exit") { $0.contains("[exit 0]") }

@@ -37,9 +37,8 @@ import Testing
       try pane.command("model 784-32-10")
       try pane.wait("the model") { $0.contains("784-32-10 ·") }
       try pane.keys("Space")
-      // NB: the status line's tail (the speed) is cut at 100 columns once the step count is
-      // long, so the running marker is what shows that training is on.
-      try pane.wait("training") { $0.contains("▶ mnist-5k") && $0.contains("loss: step") }
+      // The status line leads with the running marker and the step.
+      try pane.wait("training") { $0.contains(" ▶ step ") && $0.contains("mnist-5k") && $0.contains("loss: step") }
 
       // Double the learning rate while it trains: the note, the status line and the marker.
       try pane.keys("]")
@@ -51,7 +50,7 @@ import Testing
       try pane.wait("the 120×40 screen") { s in
         let l = Self.lines(s)
         return l.count >= 40 && l[0].hasSuffix("q quit") && (115...120).contains(l[0].count)
-          && l.contains { $0.contains("ex/s") && $0.count > 100 }
+          && l.contains { $0.contains(" ▶ step ") && $0.contains("· epoch ") && $0.count > 100 }
       }
       try pane.resize(70, 20)
       try pane.wait("the too-small note") { $0.contains("at least 80×24") && $0.contains("this one is 70×20") }
@@ -61,6 +60,13 @@ import Testing
         return l[0].hasSuffix("q quit") && (95...100).contains(l[0].count) && !s.contains("at least 80×24")
       }
       #expect(back.contains("loss: step"), "\(back)")
+
+      // Ctrl-C stops training and keeps the model; space goes on from there.
+      try pane.keys("C-c")
+      let stopped = try pane.wait("training stopped") { $0.contains("the model keeps what it learned") && $0.contains(" ⏸ paused · step ") }
+      #expect(!stopped.contains("[exit"), "\(stopped)")
+      try pane.keys("Space")
+      try pane.wait("training again") { $0.contains(" ▶ step ") }
 
       // Draw a one: a vertical stroke.
       try pane.command("draw")
@@ -83,7 +89,7 @@ import Testing
 
   /// The mouse paints on the canvas: button presses as the terminal sends them (SGR mouse
   /// reports, typed into the pane as they would arrive from a terminal with a mouse); then
-  /// Ctrl-C quits.
+  /// Ctrl-C at rest asks, and a second Ctrl-C quits.
   @Test(.enabled(if: tmux != nil, "tmux is not installed (make test-deps installs it)"))
   func theMousePaints() throws {
     try Self.withTutor { pane in
@@ -98,8 +104,10 @@ import Testing
         Self.lines(s).filter { $0.contains("▀") || $0.contains("█") || $0.contains("▄") }.count >= 5
       }
       #expect(painted.contains("[pen up]"), "the keyboard pen stayed up:\n\(painted)")
-      // Ctrl-C leaves, and the terminal is sane after.
+      // Ctrl-C at rest asks; a second one leaves, and the terminal is sane after.
       try pane.keys("Escape", "C-c")
+      try pane.wait("the question") { $0.contains("press Ctrl-C again or q to quit") }
+      try pane.keys("C-c")
       let after = try pane.wait("the exit and stty") { $0.contains("[exit 0]") && $0.contains("icanon") }
       #expect(TmuxTerminal.sttyIsSane(after), "\(after)")
     }

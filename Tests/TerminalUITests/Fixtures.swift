@@ -35,6 +35,7 @@ enum Fixtures {
     snap.stepTitle = "Gradient descent, one step at a time"
     snap.samplesPerSecond = 125_000
     snap.training = true
+    snap.runState = .running
     let fit = s.execute(line: "plot fit")
     for case .chart(let spec, let title, _) in fit {
       snap.charts[.fit] = PinnedChart(spec: spec, title: title)

@@ -24,38 +24,15 @@ import Testing
     #expect(grid.lines().allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
   }
 
-  /// A long run on a narrow screen: the model, the accuracy and the data give way; the step,
-  /// loss, settings and speed stay.
-  @Test func statusLineDropsTheLeastImportantFieldsFirst() {
-    var snap = Fixtures.trainedSnapshot()
-    snap.dataName = "mnist-5k"
-    snap.modelText = "784-128-64-10"
-    snap.steps = 1_234_567
-    snap.epoch = 9_876
-    snap.accuracy = 0.9731
-    func statusLine(_ width: Int) -> String {
-      let grid = TutorScreen.render(Fixtures.state(width: width, height: 24), snap, style: .monochrome)
-      return grid.lines()[22]
-    }
-    let wide = statusLine(160)
-    for field in ["mnist-5k", "784-128-64-10", "step 1234567 ep 9876", "acc 97.3%", "125k ex/s"] {
-      #expect(wide.contains(field), "\(wide)")
-    }
-    let hundred = statusLine(100)
-    #expect(hundred.contains("step 1234567 ep 9876") && hundred.contains("lr 0.1") && hundred.contains("125k ex/s"), "\(hundred)")
-    #expect(!hundred.contains("784-128-64-10") && !hundred.contains("…"), "\(hundred)")
-    let narrow = statusLine(80)
-    #expect(narrow.contains("step 1234567 ep 9876") && narrow.contains("lr 0.1") && narrow.contains("loss "), "\(narrow)")
-    #expect(!narrow.contains("…"), "\(narrow)")
-  }
-
   @Test func helpOverlayListsEveryKey() {
     var state = Fixtures.state(width: 80, height: 24)
     state.overlay = .help
     let grid = TutorScreen.render(state, Fixtures.trainedSnapshot(), style: .monochrome)
     Snapshot.check(grid.lines(), named: "help-80x24")
     let text = grid.lines().joined(separator: "\n")
-    for key in ["space", "[  ]", "{  }", "Tab", "PgUp", "q  Ctrl-C"] { #expect(text.contains(key)) }
+    for key in ["space", "-  +", "[  ]", "{  }", "Tab", "PgUp", "Ctrl-C", "stop training (model kept)"] {
+      #expect(text.contains(key))
+    }
   }
 
   @Test func drawOverlay() {

@@ -72,4 +72,79 @@ import Tutor
     let text = worker.takeReplies().flatMap(\.outputs).map { "\($0)" }.joined()
     #expect(text.contains("main"), "\(text)")
   }
+
+  /// Waits up to `timeout` seconds for a snapshot that `ok` accepts.
+  static func await(_ worker: SessionWorker, timeout: Double, _ ok: (TutorSnapshot) -> Bool) -> TutorSnapshot {
+    let start = Date()
+    var snapshot = worker.snapshot()
+    while !ok(snapshot) && Date().timeIntervalSince(start) < timeout {
+      Thread.sleep(forTimeInterval: 0.005)
+      snapshot = worker.snapshot()
+    }
+    return snapshot
+  }
+
+  /// Paused while the screen had just asked for the decision boundary: once the worker is at
+  /// rest, the snapshot it left carries the boundary of the paused model and says paused, and
+  /// no further turn of the worker is needed for it.
+  @Test func afterPausingTheSnapshotCarriesTheBoundary() throws {
+    let worker = Self.worker()
+    defer { worker.shutdown() }
+    for line in ["data moons", "model 2-16-2", "set pace max"] { worker.perform(.run(line)) }
+    #expect(worker.waitUntilIdle(timeout: 60))
+    worker.setWantedCharts([.loss])
+    #expect(worker.waitUntilIdle(timeout: 60))
+    worker.perform(.toggleTraining)
+    _ = Self.await(worker, timeout: 60) { $0.steps >= 50 }
+    worker.setWantedCharts([.boundary])
+    worker.perform(.toggleTraining)
+    #expect(worker.waitUntilIdle(timeout: 30))
+    let rest = Self.await(worker, timeout: 5) { !$0.training }
+    let generation = worker.snapshotGeneration
+    #expect(!rest.training)
+    #expect(rest.runState == .paused)
+    #expect(rest.charts[.boundary] != nil, "the boundary is drawn by the time the worker rests")
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(worker.snapshotGeneration == generation, "nothing more is published at rest")
+    #expect(worker.snapshot().steps == rest.steps)
+  }
+
+  /// A ball on a landscape, paused: the snapshot says so (it said ▶ for as long as it rested).
+  @Test func aPausedBallSaysPaused() throws {
+    let worker = Self.worker()
+    defer { worker.shutdown() }
+    for line in ["data ravine"] { worker.perform(.run(line)) }
+    #expect(worker.waitUntilIdle(timeout: 60))
+    worker.perform(.toggleTraining)
+    let moving = Self.await(worker, timeout: 30) { $0.steps >= 3 }
+    #expect(moving.training && moving.runState == .running)
+    worker.perform(.toggleTraining)
+    #expect(worker.waitUntilIdle(timeout: 30))
+    let rest = Self.await(worker, timeout: 2) { !$0.training }
+    #expect(!rest.training)
+    #expect(rest.runState == .paused)
+  }
+
+  /// The pace spaces the steps out: 20 steps a second take about a second, and the steps are
+  /// the same ones as at full speed (the same loss after the same number of steps).
+  @Test func thePaceSpacesStepsWithoutChangingThem() throws {
+    let worker = Self.worker()
+    defer { worker.shutdown() }
+    for line in ["data xor", "model 2-8-2", "set pace 20"] { worker.perform(.run(line)) }
+    #expect(worker.waitUntilIdle(timeout: 60))
+    let start = Date()
+    worker.perform(.toggleTraining)
+    let reached = Self.await(worker, timeout: 30) { $0.steps >= 20 }
+    let elapsed = Date().timeIntervalSince(start)
+    worker.perform(.toggleTraining)
+    #expect(worker.waitUntilIdle(timeout: 30))
+    #expect(reached.steps >= 20)
+    #expect(elapsed >= 0.8, "20 steps at 20 a second took \(elapsed) s")
+    let paced = Self.await(worker, timeout: 2) { !$0.training }
+    // The same number of steps at full speed, in a session of its own.
+    let fast = Fixtures.session()
+    for line in ["data xor", "model 2-8-2", "step \(paced.steps)"] { _ = fast.execute(line: line) }
+    #expect(fast.trainer?.steps == paced.steps)
+    #expect(fast.trainer?.history.lastLoss.map(Double.init) == paced.lastLoss)
+  }
 }

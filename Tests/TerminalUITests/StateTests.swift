@@ -23,7 +23,33 @@ import Testing
     #expect(state.apply(.character("f"), snapshot: idle) == [.fork])
     #expect(state.apply(.key(.right), snapshot: idle) == [.run("next")])
     #expect(state.apply(.key(.left), snapshot: idle) == [.run("back")])
+    #expect(state.apply(.character("-"), snapshot: idle) == [.changePace(faster: false)])
+    #expect(state.apply(.character("+"), snapshot: idle) == [.changePace(faster: true)])
+    #expect(state.apply(.character("="), snapshot: idle) == [.changePace(faster: true)])
+  }
+
+  @Test func ctrlCStopsTrainingAndKeepsTheModel() {
+    var state = TutorState(width: 80, height: 24)
+    #expect(state.apply(.interrupt, snapshot: training) == [.stopTraining])
+    #expect(state.message == "Ctrl-C: training stopped; the model keeps what it learned (q quits)")
+    // A long command (a lesson's `train 1 epoch`) stops the same way.
+    var busy = idle
+    busy.busy = "train 1 epoch"
+    #expect(state.apply(.interrupt, snapshot: busy) == [.stopTraining])
+    // Stopping does not arm the quit: the next Ctrl-C at rest only asks.
+    #expect(state.apply(.interrupt, snapshot: idle) == [])
+  }
+
+  @Test func ctrlCAtRestAsksThenQuits() {
+    var state = TutorState(width: 80, height: 24)
+    #expect(state.apply(.interrupt, snapshot: idle) == [])
+    #expect(state.message == "press Ctrl-C again or q to quit")
     #expect(state.apply(.interrupt, snapshot: idle) == [.saveHistory, .quit])
+    // Another key in between disarms it.
+    var other = TutorState(width: 80, height: 24)
+    _ = other.apply(.interrupt, snapshot: idle)
+    _ = other.apply(.key(.down), snapshot: idle)
+    #expect(other.apply(.interrupt, snapshot: idle) == [])
   }
 
   @Test func quitAsksWhileTraining() {

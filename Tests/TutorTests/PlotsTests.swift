@@ -14,32 +14,29 @@ import Testing
     }
   }
 
-  @Test func shortCurvesAreDrawnWhole() {
+  @Test func shortCurvesAreDrawnWholeAndAveraged() {
     let losses = curve(Plots.maximumTrainPoints)
     let s = Plots.trainSeries("train", losses)
     #expect(s.values == losses.map(Double.init))
     #expect(s.x == nil)
+    #expect(s.averaged)
   }
 
-  @Test func longCurvesKeepTheEnvelopeOfEveryBucket() throws {
+  @Test func longCurvesAreTheMeanOfEveryBucket() throws {
     let n = 100_003
     let losses = curve(n)
     let s = Plots.trainSeries("train", losses)
     let xs = try #require(s.x)
-    #expect(s.values.count <= Plots.maximumTrainPoints)
-    #expect(s.values.count > Plots.maximumTrainPoints / 2)
-    #expect(xs == xs.sorted())
-    // Every kept point is a real step with its own loss.
-    for (x, v) in zip(xs, s.values) { #expect(Double(losses[Int(x) - 1]) == v) }
-    // Any range of whole buckets spans exactly the losses of its steps.
     let buckets = Plots.maximumTrainPoints / 2
-    for (first, last) in [(0, buckets - 1), (10, 10), (100, 163), (1000, 1023)] {
-      let from = first * n / buckets
-      let to = (last + 1) * n / buckets
-      let original = losses[from..<to]
-      let kept = zip(xs, s.values).filter { Int($0.0) - 1 >= from && Int($0.0) - 1 < to }.map(\.1)
-      #expect(kept.min() == Double(original.min()!))
-      #expect(kept.max() == Double(original.max()!))
+    #expect(s.values.count == buckets)
+    #expect(xs == xs.sorted())
+    #expect(s.averaged)
+    for b in [0, 10, 163, buckets - 1] {
+      let from = b * n / buckets
+      let to = (b + 1) * n / buckets
+      let mean = losses[from..<to].reduce(0.0) { $0 + Double($1) } / Double(to - from)
+      #expect(abs(s.values[b] - mean) <= 1e-9 * mean, "bucket \(b)")
+      #expect(xs[b] == Double(from + 1 + to) / 2)
     }
   }
 
@@ -56,7 +53,7 @@ import Testing
     #expect(xs == xs.sorted())
   }
 
-  @Test func thinnedHistoriesStillShowTheirEnvelope() throws {
+  @Test func thinnedHistoriesAreDrawnAsMeans() throws {
     let losses = curve(300_001)
     var trace = LossTrace()
     for (i, loss) in losses.enumerated() { trace.append(loss, step: i + 1) }
@@ -64,17 +61,20 @@ import Testing
     let s = Plots.trainSeries("train", trace)
     let xs = try #require(s.x)
     #expect(s.values.count <= Plots.maximumTrainPoints)
-    #expect(s.values.count > Plots.maximumTrainPoints / 2)
+    #expect(s.values.count > Plots.maximumTrainPoints / 4)
     #expect(xs == xs.sorted())
-    for (x, v) in zip(xs, s.values) { #expect(Double(losses[Int(x) - 1]) == v, "step \(x) is drawn with its own loss") }
-    #expect(s.values.min() == losses.min().map(Double.init))
-    #expect(s.values.max() == losses.max().map(Double.init))
-    // A spike every 997 steps: every 64th of the run still shows one.
-    for part in 0..<64 {
-      let from = Double(part * losses.count / 64)
-      let to = Double((part + 1) * losses.count / 64)
-      let top = zip(xs, s.values).filter { $0.0 > from && $0.0 <= to }.map(\.1).max() ?? 0
-      #expect(top >= 5, "part \(part) lost its spikes")
+    #expect(s.averaged)
+    // Each point is the mean of the steps around it: within the range of the whole run, and
+    // the weighted mean of all points is the mean of all losses.
+    let total = losses.reduce(0.0) { $0 + Double($1) } / Double(losses.count)
+    var weighted = 0.0
+    var weight = 0.0
+    for i in s.values.indices {
+      let left = i == 0 ? 0.5 : (xs[i - 1] + xs[i]) / 2
+      let right = i == s.values.count - 1 ? Double(losses.count) + 0.5 : (xs[i] + xs[i + 1]) / 2
+      weighted += s.values[i] * (right - left)
+      weight += right - left
     }
+    #expect(abs(weighted / weight - total) < 0.01 * total, "\(weighted / weight) vs \(total)")
   }
 }

@@ -5,6 +5,10 @@ public enum Effect: Equatable, Sendable {
   case run(String)
   /// Start training until stopped, or pause it.
   case toggleTraining
+  /// Stop training (or a long command), keeping what was learned; nothing when at rest.
+  case stopTraining
+  /// Train one pace faster (`true`) or slower.
+  case changePace(faster: Bool)
   /// Multiply the learning rate by `factor` at the next step.
   case scaleLearningRate(Double)
   /// Multiply the batch size by `factor` at the next step.

@@ -32,6 +32,6 @@ public enum InputEvent: Equatable, Sendable {
   case mouse(MouseEvent)
   /// The terminal is now `width` × `height` cells.
   case resize(width: Int, height: Int)
-  /// Ctrl-C, SIGINT or SIGTERM: leave now, restoring the terminal.
+  /// Ctrl-C: stops training, keeping what was learned; at rest a second one quits.
   case interrupt
 }

@@ -1,5 +1,6 @@
 import Charts
 import Engine
+import Tutor
 
 /// What the screen shows of the session, copied out by the thread that owns it: the UI reads
 /// the latest one under a lock and never waits for a training step.
@@ -15,8 +16,12 @@ public struct TutorSnapshot: Equatable, Sendable {
   public var epochFraction = 0.0
   /// Batch loss of the last step.
   public var lastLoss: Double?
-  /// Accuracy (classification) at the last evaluation.
-  public var accuracy: Double?
+  /// Accuracy on the test split at the last evaluation (classification).
+  public var testAccuracy: Double?
+  /// Loss on the test split at the last evaluation (regression).
+  public var testLoss: Double?
+  /// The pace of live training.
+  public var pace: Pace?
   /// Training speed over the last second.
   public var samplesPerSecond = 0.0
   /// Training runs in the background.
@@ -24,6 +29,8 @@ public struct TutorSnapshot: Equatable, Sendable {
   /// A command being run (its line), while it runs.
   public var busy: String?
   public var diverged = false
+  /// Running, paused, ended or diverged.
+  public var runState = RunState.ready
   /// The run's history, for the loss chart.
   public var history: History?
   /// Charts the data allows, in Tab order.

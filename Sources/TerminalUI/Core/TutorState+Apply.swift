@@ -9,9 +9,10 @@ extension TutorState {
       height = h
       return []
     case .interrupt:
-      return [.saveHistory, .quit]
+      return interrupt(snapshot: snapshot)
     default: break
     }
+    quitArmed = false
     switch overlay {
     case .help:
       overlay = .none
@@ -36,6 +37,8 @@ extension TutorState {
     case .character("n"): return [.run("step")]
     case .character("["): return [.scaleLearningRate(0.5)]
     case .character("]"): return [.scaleLearningRate(2)]
+    case .character("-"): return [.changePace(faster: false)]
+    case .character("+"), .character("="): return [.changePace(faster: true)]
     case .character("{"): return [.scaleBatch(0.5)]
     case .character("}"): return [.scaleBatch(2)]
     case .character("r"): return [.run("reset")]
@@ -126,6 +129,24 @@ extension TutorState {
   public mutating func echo(_ line: String) {
     transcript.append(TranscriptLine("› " + line, .command))
     scrollTop = nil
+  }
+
+  /// Ctrl-C: stops training (or a long command) and keeps what was learned; at rest, the
+  /// first asks for a second, which quits.
+  mutating func interrupt(snapshot: TutorSnapshot) -> [Effect] {
+    if snapshot.training || snapshot.busy != nil {
+      quitArmed = false
+      overlay = .none
+      editing = false
+      message = "Ctrl-C: training stopped; the model keeps what it learned (q quits)"
+      return [.stopTraining]
+    }
+    if quitArmed {
+      return [.saveHistory, .quit]
+    }
+    quitArmed = true
+    message = "press Ctrl-C again or q to quit"
+    return []
   }
 
   mutating func confirmQuit(_ event: InputEvent) -> [Effect] {

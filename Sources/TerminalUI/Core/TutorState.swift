@@ -29,6 +29,8 @@ public struct TutorState: Equatable, Sendable {
   /// The screen draws ASCII only: what commands print is spelt in ASCII as it arrives, so that
   /// it wraps at its real length.
   public var asciiText = false
+  /// Ctrl-C was pressed at rest: a second one quits.
+  public var quitArmed = false
 
   public init(
     width: Int, height: Int, history: [String] = [], completion: Completion = .standard()
@@ -44,7 +46,7 @@ public struct TutorState: Equatable, Sendable {
       && a.scrollTop == b.scrollTop && a.editor == b.editor && a.editing == b.editing
       && a.candidates == b.candidates && a.overlay == b.overlay && a.chartIndex == b.chartIndex
       && a.followsPinned == b.followsPinned && a.message == b.message && a.canvas == b.canvas
-      && a.asciiText == b.asciiText
+      && a.asciiText == b.asciiText && a.quitArmed == b.quitArmed
   }
 
   /// The screen is big enough for the panes.

@@ -133,9 +133,11 @@ public enum TutorApp {
       guard now - lastDraw >= frame else { continue }
       lastDraw = now
       if let resize = screen.pollResize() { _ = state.apply(resize, snapshot: worker.snapshot()) }
-      let snapshot = worker.snapshot()
+      // NB: the snapshot and its generation are read together. Reading the generation after
+      // the snapshot could pair an older snapshot with a newer generation, and at rest, where
+      // nothing more is published, leave that older screen up ("Drawing…", a stale ▶).
+      let (snapshot, generation) = worker.snapshotWithGeneration()
       worker.setWantedCharts(state.visibleCharts(snapshot))
-      let generation = worker.snapshotGeneration
       if let d = drawn, d.0 == state, d.1 == generation { continue }
       screen.draw(TutorScreen.render(state, snapshot, style: screen.style), cursor: TutorScreen.cursor(state))
       drawn = (state, generation)

@@ -29,6 +29,7 @@ extension SessionWorker {
       forks += 1
       runLine("fork \(name)")
     case .train(let target): startTraining(target)
+    case .changePace(let faster): changePace(faster: faster)
     case .classify:
       lastChartTime = .now - .seconds(10)
     }
@@ -45,6 +46,7 @@ extension SessionWorker {
     let words = line.split(separator: " ").map { $0.lowercased() }
     if words.first == "stop" {
       setTraining(false)
+      lastStop = .paused
       reply(WorkerReply(outputs: [.line("stopped at step \(session.trainer?.steps ?? 0)")]))
       return
     }
@@ -59,6 +61,7 @@ extension SessionWorker {
         return
       }
     }
+    if words.first == "step" { lastStop = .ended }
     publish(makeSnapshot(busy: line, refreshCharts: false))
     let response = course.execute(
       line: line, shouldStop: { [self] in stopWasRequested() },
@@ -88,8 +91,31 @@ extension SessionWorker {
       reply(WorkerReply(outputs: [.error(d.explanation + " Use `rewind` or `reset` to go on.")]))
       return
     }
+    pacer = Pacer(pace(for: target))
     setTraining(true, target: target)
-    reply(WorkerReply(message: "training… space pauses, [ ] change the learning rate"))
+    let paced = target == .untilStopped || session.ball != nil
+    let pace = paced ? " at \(session.pace.description) (- + change it)" : ""
+    reply(WorkerReply(message: "training\(pace)… space pauses, Ctrl-C stops"))
+  }
+
+  /// Live training goes at the session's pace; a bounded `train` as fast as it can, except a
+  /// ball on a landscape, whose path is there to be watched.
+  func pace(for target: TrainingTarget) -> Pace {
+    target == .untilStopped || session.ball != nil ? session.pace : .max
+  }
+
+  /// `-` and `+`: the pace one rung down or up the ladder, through `set pace`.
+  func changePace(faster: Bool) {
+    let next = faster ? session.pace.faster : session.pace.slower
+    let value: String
+    switch next {
+    case .max: value = "max"
+    case .stepsPerSecond(let v): value = NumberFormat.short(v)
+    }
+    let response = course.execute(line: "set pace \(value)")
+    let errors = response.outputs.filter(\.isError)
+    pacer = Pacer(pace(for: readShared().target))
+    reply(WorkerReply(outputs: errors, message: errors.isEmpty ? "pace → \(next.description)" : nil))
   }
 
   /// `[` `]` `{` `}`: a setting halved or doubled through `set`, so the lesson's checks see it.

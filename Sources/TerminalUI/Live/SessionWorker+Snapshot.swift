@@ -21,6 +21,7 @@ extension SessionWorker {
       s.hyper = session.settings.hyper
       s.steps = ball.steps
       s.lastLoss = ball.value
+      s.diverged = ball.diverged
       s.availableCharts = [.landscape]
     } else if let trainer = session.trainer {
       s.modelText = session.settings.modelSpec
@@ -29,8 +30,10 @@ extension SessionWorker {
       s.epoch = trainer.epochsCompleted + 1
       s.epochFraction = trainer.epochFraction
       s.lastLoss = trainer.history.lastLoss.map(Double.init)
-      s.accuracy = trainer.history.lastEvaluation?.test?.accuracy
-        ?? trainer.history.lastEvaluation?.train.accuracy
+      if let test = trainer.history.lastEvaluation?.test {
+        s.testAccuracy = test.accuracy
+        if test.accuracy == nil { s.testLoss = test.loss }
+      }
       s.history = trainer.history
       s.diverged = trainer.divergence != nil
       s.samplesPerSecond = samplesPerSecond
@@ -46,6 +49,8 @@ extension SessionWorker {
       s.lessonCharts = step.charts.compactMap(ChartKind.init(rawValue:))
     }
     s.classNames = session.dataset?.classNames
+    s.pace = session.pace
+    s.runState = s.diverged ? .diverged : s.training ? .running : s.steps == 0 ? .ready : lastStop
     let now = ContinuousClock.now
     if refreshCharts || now - lastChartTime >= Self.chartInterval {
       lastChartTime = now

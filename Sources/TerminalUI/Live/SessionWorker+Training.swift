@@ -30,6 +30,7 @@ extension SessionWorker {
     let begin = clock.now
     let startSteps = trainer.steps
     let target = shared.target
+    if pacer.pace != pace(for: target) { pacer = Pacer(pace(for: target)) }
     // NB: the `step` command evaluates the model at the end of each epoch itself.
     let response = course.execute(
       line: "step 10000000",
@@ -42,7 +43,8 @@ extension SessionWorker {
           }
           publish(makeSnapshot(busy: nil, refreshCharts: false))
         }
-        return reached(target) || (now - begin).seconds > Self.chunkSeconds || shouldInterrupt()
+        if reached(target) || (now - begin).seconds > Self.chunkSeconds || shouldInterrupt() { return true }
+        return awaitPace(steps: trainer.steps)
       })
     let elapsed = (clock.now - begin).seconds
     if elapsed > 0.05 {
@@ -66,23 +68,47 @@ extension SessionWorker {
     }
   }
 
+  /// Waits until the pace lets the next step start, publishing snapshots meanwhile; true when
+  /// the chunk should end instead (a job waits, training stopped).
+  func awaitPace(steps: Int) -> Bool {
+    while true {
+      let delay = pacer.delay(steps: steps, now: .now)
+      if delay <= .zero { return false }
+      if waitForPace(min(delay, Self.publishInterval)) { return true }
+      if ContinuousClock.now - lastPublish >= Self.publishInterval {
+        publish(makeSnapshot(busy: nil, refreshCharts: false))
+      }
+    }
+  }
+
   /// A bounded `train` ended: say where it got to, as `train` does in the REPL.
   func finishTraining() {
     setTraining(false)
+    lastStop = .ended
     guard let trainer = session.trainer else { return }
     let line = "trained to step \(trainer.steps), epoch \(trainer.epochsCompleted + 1)"
     reply(WorkerReply(outputs: [.line(line)] + session.execute(.eval)))
   }
 
-  /// On a landscape the ball rolls one step every 50 ms, so that its path can be watched.
+  /// On a landscape the ball rolls at the session's pace (20 steps a second unless set), so
+  /// that its path can be watched.
   func rollBall() {
+    if pacer.pace != session.pace { pacer = Pacer(session.pace) }
+    let ballSteps = session.ball?.steps ?? 0
+    if case .max = pacer.pace {
+      // At full speed the screen still gets its frames.
+      if waitForPace(.milliseconds(1)) { return }
+    } else if awaitPace(steps: ballSteps) {
+      return
+    }
     let response = course.execute(line: "step 1")
     var outputs = response.outputs
     if case .text? = outputs.first { outputs.removeFirst() }
     if outputs.contains(where: \.isError) { setTraining(false) }
     if !outputs.isEmpty { reply(WorkerReply(outputs: outputs)) }
-    publish(makeSnapshot(busy: nil, refreshCharts: true))
-    Thread.sleep(forTimeInterval: 0.05)
+    if let ball = session.ball, ball.diverged { setTraining(false) }
+    let fast = pacer.pace == .max && ContinuousClock.now - lastChartTime < Self.publishInterval
+    publish(makeSnapshot(busy: nil, refreshCharts: !fast))
   }
 }
 

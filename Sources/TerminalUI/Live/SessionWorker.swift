@@ -45,6 +45,10 @@ public final class SessionWorker: @unchecked Sendable {
   var heldReplies: [WorkerReply]?
   var drawProbabilities: [Double]?
   var forks = 1
+  /// Spaces out the steps of live training (space, `train` with no count).
+  var pacer = Pacer(.max)
+  /// How the last training ended: paused by the learner or at its target.
+  var lastStop = RunState.paused
   private var thread: Thread?
 
   public init(course: CourseSession) {
@@ -95,6 +99,12 @@ public final class SessionWorker: @unchecked Sendable {
       }
       condition.unlock()
       if !running { submit(.train(.untilStopped)) }
+    case .stopTraining:
+      condition.lock()
+      wantsTraining = false
+      stopRequested = true
+      condition.unlock()
+    case .changePace(let faster): submit(.changePace(faster: faster))
     case .scaleLearningRate(let f): submit(.scaleLearningRate(f))
     case .scaleBatch(let f): submit(.scaleBatch(f))
     case .fork: submit(.fork)
@@ -129,6 +139,14 @@ public final class SessionWorker: @unchecked Sendable {
     condition.lock()
     defer { condition.unlock() }
     return latest
+  }
+
+  /// The latest snapshot and its generation, read together: a screen that draws the one and
+  /// remembers the other never takes a newer generation for the snapshot it drew.
+  public func snapshotWithGeneration() -> (snapshot: TutorSnapshot, generation: Int) {
+    condition.lock()
+    defer { condition.unlock() }
+    return (latest, generation)
   }
 
   /// A number that changes whenever a new snapshot is published.
@@ -198,6 +216,18 @@ public final class SessionWorker: @unchecked Sendable {
     return stopRequested || (!ignoringJobs && !jobs.isEmpty) || !wantsTraining
   }
 
+  /// Waits `delay` for the pace, or less when a job arrives or training stops; returns whether
+  /// the chunk should end.
+  func waitForPace(_ delay: Duration) -> Bool {
+    let deadline = Date(timeIntervalSinceNow: delay.seconds)
+    condition.lock()
+    defer { condition.unlock() }
+    while jobs.isEmpty && !stopRequested && wantsTraining {
+      if !condition.wait(until: deadline) { break }
+    }
+    return stopRequested || !jobs.isEmpty || !wantsTraining
+  }
+
   func stopWasRequested() -> Bool {
     condition.lock()
     defer { condition.unlock() }
@@ -225,6 +255,12 @@ public final class SessionWorker: @unchecked Sendable {
   private func run() {
     while true {
       condition.lock()
+      if jobs.isEmpty && !wantsTraining && !shuttingDown && (latest.training || latest.busy != nil) {
+        // Training has just stopped: the screen gets the state at rest, charts redrawn.
+        condition.unlock()
+        publish(makeSnapshot(busy: nil, refreshCharts: true))
+        continue
+      }
       while jobs.isEmpty && !wantsTraining && !shuttingDown { condition.wait() }
       if shuttingDown {
         condition.unlock()

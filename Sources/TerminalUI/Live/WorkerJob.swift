@@ -9,6 +9,8 @@ enum WorkerJob: Equatable, Sendable {
   case fork
   /// Start training until stopped or until a target.
   case train(TrainingTarget)
+  /// One pace faster or slower on the ladder.
+  case changePace(faster: Bool)
   /// Compute the drawing's probabilities now.
   case classify
 }

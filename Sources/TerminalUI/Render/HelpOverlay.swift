@@ -6,6 +6,7 @@ enum HelpOverlay {
   static let keys: [(String, String)] = [
     ("space", "start or pause training"),
     ("n", "one training step, shown in detail"),
+    ("-  +", "train slower / faster (steps/s, max)"),
     ("[  ]", "halve / double the learning rate"),
     ("{  }", "halve / double the batch size"),
     ("r", "reset: new weights from the seed"),
@@ -18,7 +19,8 @@ enum HelpOverlay {
     ("a b c …", "answer the step's question"),
     ("draw", "command: draw a digit for the model"),
     ("?", "this help"),
-    ("q  Ctrl-C", "quit (asks while training)"),
+    ("Ctrl-C", "stop training (model kept); twice: quit"),
+    ("q", "quit (asks while training)"),
   ]
 
   static func render(into grid: inout Grid, width: Int, height: Int, theme: Theme) {

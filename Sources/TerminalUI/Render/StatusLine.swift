@@ -1,43 +1,70 @@
 import Charts
 import Tutor
 
-/// The status line: data, model, optimizer and its settings, where training is, how well it
-/// does, how fast, and a sparkline of the recent batch losses.
+/// The status line: where training is and how well it does, then the data, the model and the
+/// settings, each figure labelled:
+///
+///      ▶ step 1240 · loss 0.2315 · test acc 93.5% · moons · 2-16-2 · epoch 3 · sgd lr 0.1 batch 32 · pace 30/s · space pauses
+///
+/// and a sparkline of the recent batch losses at its right end.
 enum StatusLine {
-  /// The fields in the order shown, each with how much it matters: when the line is too long
-  /// for the screen, the least important go first (the model, the accuracy, then the data,
-  /// which the lesson and the charts show too), so that where training is, its loss, the
-  /// settings being changed and the speed stay in sight.
-  static func fields(_ s: TutorSnapshot) -> [(text: String, priority: Int)] {
-    var fields: [(String, Int)] = []
-    fields.append((s.dataName ?? "no data", 3))
-    fields.append((s.modelText ?? "no model", 1))
-    if let h = s.hyper {
-      var opt = "\(h.optimizer.rawValue) lr \(NumberFormat.short(h.learningRate)) batch \(h.batchSize)"
+  /// The fields after the state, in the order shown and of importance: when the line is too
+  /// long for the screen the last go first (the hint, the speed, the settings, the epoch, the
+  /// model, the data), so that the step, the loss and the test accuracy stay to the end.
+  static func fields(_ s: TutorSnapshot) -> [String] {
+    var fields: [String] = []
+    if s.modelText != nil {
+      fields.append("step \(s.steps)")
+      if let loss = s.lastLoss { fields.append("loss \(NumberFormat.short(loss))") }
+      if let a = s.testAccuracy {
+        fields.append("test acc \(NumberFormat.percent(a))")
+      } else if let l = s.testLoss {
+        fields.append("test loss \(NumberFormat.short(l))")
+      }
+    }
+    fields.append(s.dataName ?? "no data")
+    fields.append(s.modelText ?? "no model")
+    if s.modelText != nil && s.modelText != "ball" { fields.append("epoch \(s.epoch)") }
+    if let h = s.hyper, s.modelText != nil {
+      var opt = "\(h.optimizer.rawValue) lr \(NumberFormat.short(h.learningRate))"
+      if s.modelText != "ball" { opt += " batch \(h.batchSize)" }
       if h.optimizer != .sgd && h.optimizer != .adam { opt += " mom \(NumberFormat.short(h.momentum))" }
       if h.l2 > 0 { opt += " l2 \(NumberFormat.short(h.l2))" }
       if h.dropout > 0 { opt += " drop \(NumberFormat.short(h.dropout))" }
-      fields.append((opt, 6))
+      fields.append(opt)
     }
-    fields.append(("step \(s.steps) ep \(s.epoch)", 7))
-    if let loss = s.lastLoss { fields.append(("loss \(NumberFormat.short(loss))", 5)) }
-    if let a = s.accuracy { fields.append(("acc \(NumberFormat.percent(a))", 2)) }
-    if s.training { fields.append(("\(rate(s.samplesPerSecond)) ex/s", 4)) }
-    if s.diverged { fields.append(("DIVERGED", 8)) }
+    if let pace = s.pace, s.modelText != nil { fields.append("pace \(pace.shortText)") }
+    if s.runState == .running {
+      if s.modelText != "ball" && s.samplesPerSecond > 0 { fields.append("\(rate(s.samplesPerSecond)) ex/s") }
+      fields.append("space pauses")
+    }
     return fields
   }
 
-  /// The line's text within `room` characters: fields dropped least important first, and only
-  /// when even the most important ones do not fit, the line cut with an ellipsis.
+  /// `▶`, `⏸ paused`, `⏸ ended`, `✕ diverged`: the state, always shown.
+  static func state(_ s: TutorSnapshot, theme: Theme) -> String {
+    let u = theme.unicode
+    switch s.runState {
+    case .running: return u ? "▶" : ">"
+    case .paused: return u ? "⏸ paused" : "= paused"
+    case .ended: return u ? "⏸ ended" : "= ended"
+    case .diverged: return u ? "✕ DIVERGED" : "x DIVERGED"
+    case .ready: return u ? "⏸" : "="
+    }
+  }
+
+  /// The line's text within `room` characters: fields dropped from the end, and only when even
+  /// the state and the step do not fit, the line cut with an ellipsis.
   static func text(_ s: TutorSnapshot, room: Int, theme: Theme) -> String {
-    let marker = s.training ? (theme.unicode ? "▶ " : "> ") : (theme.unicode ? "⏸ " : "= ")
     let separator = theme.unicode ? " · " : " | "
     var kept = fields(s)
-    func line() -> String { theme.text(" " + marker + kept.map(\.text).joined(separator: separator)) }
+    let mark = state(s, theme: theme)
+    // A state in words is a field of its own; the bare ▶ or ⏸ leads the first field.
+    let head = " " + mark + (mark.count > 1 ? separator : " ")
+    func line() -> String { theme.text(head + kept.joined(separator: separator)) }
     var text = line()
     while text.count > room && kept.count > 1 {
-      let least = kept.indices.min { kept[$0].priority < kept[$1].priority }!
-      kept.remove(at: least)
+      kept.removeLast()
       text = line()
     }
     return text.count > room ? String(text.prefix(max(0, room - 1))) + theme.ellipsis : text
@@ -59,9 +86,11 @@ enum StatusLine {
       grid[x, r.y] = Cell(" ", foreground: fg, background: bg, attributes: attributes)
     }
     let sparkWidth = 12
-    let shown = text(s, room: r.width - sparkWidth - 2, theme: theme)
-    grid.write(shown, x: r.x, y: r.y, foreground: fg, background: bg, attributes: attributes)
     let losses = s.recentLosses(sparkWidth)
+    // Without a sparkline (no losses yet, a ball) the text has the whole line.
+    let room = losses.count >= 2 ? r.width - sparkWidth - 2 : r.width - 1
+    let shown = text(s, room: room, theme: theme)
+    grid.write(shown, x: r.x, y: r.y, foreground: fg, background: bg, attributes: attributes)
     guard losses.count >= 2 else { return }
     let spark = Sparkline(values: losses).render(width: sparkWidth, height: 1, style: theme.style)
     for x in 0..<spark.width {

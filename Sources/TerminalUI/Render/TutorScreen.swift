@@ -113,7 +113,7 @@ public enum TutorScreen {
       grid.write(theme.text("running `\(busy)`… space stops it"), x: r.x + 1, y: r.y, foreground: theme.color(.brightYellow))
     } else {
       let hint = s.training
-        ? "space pause · [ ] lr · { } batch · Tab chart · : command · ? keys"
+        ? "space pause · - + pace · [ ] lr · { } batch · Tab chart · ? keys"
         : "space train · n step · → next step · : or Enter command · ? keys · q quit"
       grid.write(theme.unicode ? hint : theme.text(hint.replacingArrows),
         x: r.x + 1, y: r.y, foreground: dim)

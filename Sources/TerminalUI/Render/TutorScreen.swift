@@ -1,5 +1,6 @@
-import Foundation
 import Charts
+import Course
+import Foundation
 
 /// The whole screen as a pure function: state + session snapshot + size + style → a grid of
 /// cells. The curses layer only copies the grid to the terminal.
@@ -78,8 +79,11 @@ public enum TutorScreen {
     let top = min(state.scrollTop ?? maxTop, maxTop)
     for i in 0..<r.height where top + i < lines.count {
       let line = lines[top + i]
-      let (fg, attributes) = theme.look(line.kind)
-      grid.write(theme.text(line.text), x: r.x, y: r.y + i, foreground: fg, attributes: attributes)
+      var x = r.x
+      for (text, style) in runs(line) {
+        let (fg, attributes) = theme.look(line.kind, style)
+        x = grid.write(theme.text(text), x: x, y: r.y + i, foreground: fg, attributes: attributes)
+      }
     }
     let dim = theme.color(.brightBlack)
     for y in r.y..<(r.y + r.height) { grid[layout.separator, y] = Cell(theme.vertical, foreground: dim) }
@@ -87,6 +91,20 @@ public enum TutorScreen {
     if top < maxTop {
       grid[layout.separator, r.y + r.height - 1] = Cell(theme.unicode ? "▼" : "v", foreground: dim)
     }
+  }
+
+  /// A wrapped line cut into runs of one inline style each.
+  static func runs(_ line: TranscriptLine) -> [(String, InlineMarkup.Style)] {
+    guard line.styles.count == line.text.count else { return [(line.text, [])] }
+    var runs: [(String, InlineMarkup.Style)] = []
+    for (ch, style) in zip(line.text, line.styles) {
+      if let last = runs.last, last.1 == style {
+        runs[runs.count - 1].0.append(ch)
+      } else {
+        runs.append((String(ch), style))
+      }
+    }
+    return runs
   }
 
   static func commandLine(_ state: TutorState, _ s: TutorSnapshot, _ grid: inout Grid, _ r: Rect, _ theme: Theme) {

@@ -92,3 +92,23 @@ import Tutor
     #expect(shown.enumerated().allSatisfy { i, line in line.count <= (i == 0 ? 20 : 26) })
   }
 }
+
+@Suite struct OverlayAndTitleTests {
+  @Test func theTitleBarShortensAtAWord() {
+    #expect(TutorScreen.shortened("mltutor · what-is-a-model 1/5: A function fitted", to: 40, ellipsis: "…")
+      == "mltutor · what-is-a-model 1/5: A…")
+    #expect(TutorScreen.shortened("short", to: 40, ellipsis: "…") == "short")
+  }
+
+  @Test func everyKeyIsExplainedInFullAt80x24() {
+    var state = TutorState(width: 80, height: 24)
+    state.overlay = .help
+    let text = TutorScreen.render(state, TutorSnapshot(), style: .monochrome).lines().joined(separator: "\n")
+    let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }).map(String.init))
+    for (_, what) in HelpOverlay.keys {
+      for word in what.split(separator: " ") {
+        #expect(words.contains(String(word)), "\(word) of \(what)")
+      }
+    }
+  }
+}

@@ -67,9 +67,18 @@ public enum TutorScreen {
     let right = "? keys  q quit "
     let room = r.width - right.count - 1
     let text = theme.text(title)
-    let shown = text.count > room ? String(text.prefix(max(0, room - 1))) + theme.ellipsis : text
+    let shown = shortened(text, to: room, ellipsis: theme.ellipsis)
     grid.write(shown, x: r.x, y: r.y, foreground: fg, background: bg, attributes: attributes)
     grid.write(right, x: r.x + r.width - right.count, y: r.y, foreground: fg, background: bg, attributes: attributes)
+  }
+
+  /// The text if it fits, else as many whole words as fit before an ellipsis.
+  static func shortened(_ text: String, to room: Int, ellipsis: String) -> String {
+    guard text.count > room else { return text }
+    var kept = text.prefix(max(0, room - ellipsis.count))
+    if text.dropFirst(kept.count).first != " ", let space = kept.lastIndex(of: " ") { kept = kept[..<space] }
+    while kept.last == " " || kept.last == ":" || kept.last == "·" { kept = kept.dropLast() }
+    return String(kept) + ellipsis
   }
 
   static func lessonPane(_ state: TutorState, _ grid: inout Grid, _ layout: Layout, _ theme: Theme) {

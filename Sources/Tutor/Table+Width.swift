@@ -1,6 +1,7 @@
 /// A table laid out within a width: columns that do not all fit are narrowed, widest first,
 /// and their cells wrap at spaces (or after a hyphen) onto more lines of the same row, so no
-/// cell is cut. Only a word longer than its whole column is broken.
+/// cell is cut; columns move one space apart rather than break a word. Only a word longer
+/// than its whole column is broken.
 ///
 ///     Table(headers: ["command", "what it does"], rows: [["show", "show the settings"]])
 ///       .lines(width: 20)
@@ -13,7 +14,8 @@ extension Table {
   /// The lines of each row (the headers first), each row one or more lines.
   public func rowLines(width: Int) -> [[String]] {
     let all = [headers] + rows
-    let (kept, widths) = fitted(width: width)
+    let (kept, widths, gap) = fitted(width: width)
+    let separator = String(repeating: " ", count: gap)
     return all.map { row in
       let cells = kept.map { i in Self.wrap(i < row.count ? row[i] : "", width: widths[i]) }
       let height = cells.map(\.count).max() ?? 1
@@ -23,7 +25,7 @@ extension Table {
           let text = k < cell.count ? cell[k] : ""
           let pad = String(repeating: " ", count: max(0, widths[i] - text.count))
           line += rightAligned.contains(i) ? pad + text : text + pad
-          if n < kept.count - 1 { line += "  " }
+          if n < kept.count - 1 { line += separator }
         }
         while line.hasSuffix(" ") { line.removeLast() }
         return line
@@ -34,16 +36,22 @@ extension Table {
   /// The columns shown and the width of each (by column index). Optional columns are left
   /// out, in order, while the others would have to be squeezed (a word broken, or a column
   /// narrowed to less than 3/5 of its width).
-  func fitted(width: Int) -> (columns: [Int], widths: [Int]) {
+  func fitted(width: Int) -> (columns: [Int], widths: [Int], gap: Int) {
     let (natural, floors) = measure()
     var kept = Array(natural.indices)
     var dropping = optionalColumns.filter { natural.indices.contains($0) }
     while true {
-      let widths = narrowed(natural, floors, kept, room: width - 2 * max(0, kept.count - 1))
+      var gap = 2
+      var widths = narrowed(natural, floors, kept, room: width - gap * max(0, kept.count - 1))
+      if kept.contains(where: { widths[$0] < floors[$0] }) {
+        // One space between columns rather than a word broken.
+        let closer = narrowed(natural, floors, kept, room: width - max(0, kept.count - 1))
+        if !kept.contains(where: { closer[$0] < floors[$0] }) { (gap, widths) = (1, closer) }
+      }
       let squeezed = kept.contains { c in
         widths[c] < natural[c] && (widths[c] < floors[c] || widths[c] * 5 < natural[c] * 3)
       }
-      guard squeezed, !dropping.isEmpty else { return (kept, widths) }
+      guard squeezed, !dropping.isEmpty else { return (kept, widths, gap) }
       let column = dropping.removeFirst()
       kept.removeAll { $0 == column }
     }

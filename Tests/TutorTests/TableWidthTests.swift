@@ -49,6 +49,17 @@ import Testing
     #expect(table.lines(width: 38).allSatisfy { $0.count <= 38 })
   }
 
+  @Test func columnsMoveCloserRatherThanBreakAWord() {
+    let table = Table(
+      headers: ["split", "examples", "loss", "RMSE", "R²"],
+      rows: [["train", "50", "12810.5", "113.2", "0.595"]], rightAligned: [1, 2, 3, 4])
+    #expect(table.lines()[0].count == 38)
+    #expect(table.lines(width: 37) == [
+      "split examples    loss  RMSE    R²",
+      "train       50 12810.5 113.2 0.595",
+    ])
+  }
+
   @Test func onlyAWordLongerThanItsColumnIsBroken() {
     #expect(Table.wrap("a verylongword b", width: 5) == ["a", "veryl", "ongwo", "rd b"])
     #expect(Table.wrap("", width: 5) == [""])

@@ -112,3 +112,19 @@ import Tutor
     }
   }
 }
+
+@Suite struct ChartNoteTests {
+  @Test func theEmptyChartsNoteShowsCommandsAsCode() {
+    let state = TutorState(width: 100, height: 30)
+    let grid = TutorScreen.render(state, TutorSnapshot(), style: .monochrome)
+    let lines = grid.lines()
+    let row = lines.firstIndex { $0.contains("such as data apartments") } ?? -1
+    try? #require(row >= 0, "\(lines.joined(separator: "\n"))")
+    guard row >= 0 else { return }
+    let text = lines[row]
+    let start = text.distance(from: text.startIndex, to: text.range(of: "data apartments")!.lowerBound)
+    #expect((start..<(start + 15)).allSatisfy { grid[$0, row].attributes == .bold })
+    #expect(grid[start - 2, row].attributes == [])
+    #expect(!lines.joined().contains("`"))
+  }
+}

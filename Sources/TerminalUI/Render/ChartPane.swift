@@ -24,7 +24,11 @@ enum ChartPane {
     guard let spec else {
       let note = emptyNote(kind, snapshot)
       for (i, line) in TextWrapper.wrap(note.map { TranscriptLine($0, .prose) }, width: body.width).enumerated() {
-        grid.write(line.text, x: body.x, y: body.y + 1 + i, foreground: theme.color(.brightBlack))
+        var x = body.x
+        for (text, style) in TutorScreen.runs(line) {
+          let (fg, attributes) = theme.look(.prose, style)
+          x = grid.write(theme.text(text), x: x, y: body.y + 1 + i, foreground: fg ?? theme.color(.brightBlack), attributes: attributes)
+        }
       }
       return
     }

@@ -28,7 +28,7 @@ public enum InlineMarkup {
 
   /// The line cut into runs of one style each, the delimiters removed.
   public static func spans(_ line: String) -> [Span] {
-    guard line.contains(where: { $0 == "*" || $0 == "_" || $0 == "`" }) else {
+    guard line.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "`") }) else {
       return line.isEmpty ? [] : [Span(line)]
     }
     let chars = Array(line)

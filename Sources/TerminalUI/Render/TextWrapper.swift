@@ -21,19 +21,24 @@ public enum TextWrapper {
           tables.append((row.table, laid))
         }
         if row.index < laid.count {
-          for text in laid[row.index] { out.append(TranscriptLine(text, line.kind)) }
+          for text in laid[row.index] { out.append(TranscriptLine(piece: text, line.kind, styles: [])) }
           continue
         }
       }
       let (text, styles) = styled(line)
+      if styles.isEmpty && text.utf8.count <= width {
+        // NB: the common case, short and plain, costs no more than a copy.
+        out.append(TranscriptLine(piece: text, line.kind, styles: []))
+        continue
+      }
+      let chars = Array(text)
       let indent = line.kind == .preformatted ? columnIndent(text, width: width) : hangingIndent(text)
-      for (start, end, pad) in breaks(Array(text), width: width, indent: indent) {
-        var piece = TranscriptLine(String(repeating: " ", count: pad) + String(Array(text)[start..<end]), line.kind)
-        if !styles.isEmpty {
-          piece.styles = Array(repeating: [], count: pad) + Array(styles[start..<end])
-          if piece.styles.allSatisfy(\.isEmpty) { piece.styles = [] }
-        }
-        out.append(piece)
+      for (start, end, pad) in breaks(chars, width: width, indent: indent) {
+        let hasStyle = !styles.isEmpty && styles[start..<end].contains { !$0.isEmpty }
+        out.append(
+          TranscriptLine(
+            piece: String(repeating: " ", count: pad) + String(chars[start..<end]), line.kind,
+            styles: hasStyle ? Array(repeating: [], count: pad) + styles[start..<end] : []))
       }
     }
     return out
@@ -42,19 +47,12 @@ public enum TextWrapper {
   /// The text as shown and each character's style: markup is read in prose and output, never
   /// in commands (typed as they are) or preformatted text.
   static func styled(_ line: TranscriptLine) -> (String, [InlineMarkup.Style]) {
-    switch line.kind {
-    case .command, .preformatted: return (line.text, [])
-    case .prose, .heading, .output, .error, .success:
-      let spans = InlineMarkup.spans(line.text)
-      guard spans.contains(where: { !$0.style.isEmpty }) else { return (line.text, []) }
-      var text = ""
-      var styles: [InlineMarkup.Style] = []
-      for span in spans {
-        text += span.text
-        styles += Array(repeating: span.style, count: span.text.count)
-      }
-      return (text, styles)
+    if let markup = line.markup, markup.source == line.text, line.kind != .command, line.kind != .preformatted {
+      return (markup.text, markup.styles)
     }
+    // A line changed since it was made, or made as a piece: read it again.
+    guard let markup = TranscriptLine.markup(line.text, line.kind) else { return (line.text, []) }
+    return (markup.text, markup.styles)
   }
 
   /// Continuation lines of a list item line up with its text.

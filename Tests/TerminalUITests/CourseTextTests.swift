@@ -1,7 +1,7 @@
 import Course
 import Foundation
 import Testing
-import Tutor
+@testable import Tutor
 
 @testable import TerminalUI
 
@@ -75,6 +75,34 @@ import Tutor
       }
     }
     #expect(steps >= 50)
+  }
+
+  /// The lessons table in the pane: every lesson's progress in full, whatever the state.
+  @Test(arguments: [(80, 24), (100, 30)])
+  func theLessonsProgressIsNeverCut(width: Int, height: Int) throws {
+    try #require(Self.lessons.count >= 9)
+    let course = Course(directory: "Lessons", lessons: Self.lessons)
+    var progress = CourseProgress()
+    progress.currentLesson = Self.lessons[8].name
+    progress.lessons[Self.lessons[8].name] = .init(step: 3, doneSteps: [0, 1], completed: true)
+    progress.lessons[Self.lessons[2].name] = .init(step: 5, doneSteps: [0, 1, 2, 3, 4])
+    let table = CourseListing.table(course, progress, current: 8)
+    var state = TutorState(width: width, height: height)
+    state.receive([.table(table)], openedStep: true)
+    let pane = Layout(width: width, height: height).lesson.width
+    let shown = state.wrappedTranscript().map(\.text)
+    #expect(shown.allSatisfy { $0.count <= pane }, "\(shown.joined(separator: "\n"))")
+    let words = shown.joined(separator: " ").split(separator: " ").map(String.init)
+    for row in table.rows {
+      for word in row[4].split(separator: " ") {
+        #expect(words.contains(String(word)), "\(word) at \(width)×\(height):\n\(shown.joined(separator: "\n"))")
+      }
+      // A lesson's name may break after a hyphen, never inside a part.
+      for piece in Table.pieces(row[2]) {
+        #expect(words.contains { $0.contains(piece) }, "\(piece) at \(width)×\(height)")
+      }
+    }
+    #expect(shown.joined(separator: " ").contains("redoing:"))
   }
 
   /// A `*`, `_` or backtick outside code that opens or closes a word: markup left raw.

@@ -76,6 +76,11 @@ import Tutor
     #expect(state.wrappedTranscript().map(\.text) == table.lines(), "a wide pane shows the table as printed")
   }
 
+  @Test func aHeadingKeepsItsClosingRuleWithItsLastWord() {
+    let lines = TextWrapper.wrap([TranscriptLine("── Step 1 of 5: One step, four moves ──", .heading)], width: 37)
+    #expect(lines.map(\.text) == ["── Step 1 of 5: One step, four", "moves ──"])
+  }
+
   @Test func quizChoicesHangUnderTheirText() {
     let lines = TextWrapper.wrap([TranscriptLine("  a) The 50 flats with their surfaces and prices.", .prose)], width: 38)
     #expect(lines.map(\.text) == ["  a) The 50 flats with their surfaces", "     and prices."])

@@ -86,6 +86,12 @@ public enum TextWrapper {
     return start > 0 && start <= width - 12 ? start : leading + 2
   }
 
+  /// True at the space before a heading's closing rule (`── Title ──`), which stays with the
+  /// title's last word.
+  static func closesHeading(_ c: [Character], after i: Int) -> Bool {
+    c.count - i == 3 && c[i + 1] == "─" && c[i + 2] == "─"
+  }
+
   /// Where each line begins and ends in the text, and how many spaces go before it. The
   /// first line keeps the text's own leading spaces; a line is broken at its last space
   /// that fits, or, for a word longer than the line, at the width.
@@ -104,7 +110,7 @@ public enum TextWrapper {
       // The first character of text on this line: a break must leave some text before it.
       let content = (start..<c.count).first { c[$0] != " " } ?? c.count
       var cut = start + room
-      while cut > content, c[cut] != " " { cut -= 1 }
+      while cut > content, c[cut] != " " || closesHeading(c, after: cut) { cut -= 1 }
       var end = cut
       if cut <= content {
         cut = start + room

@@ -110,8 +110,9 @@ import Tutor
     state.overlay = .help
     let text = TutorScreen.render(state, TutorSnapshot(), style: .monochrome).lines().joined(separator: "\n")
     let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }).map(String.init))
+    #expect(!text.contains("`"), "commands drawn as code, without backticks")
     for (_, what) in HelpOverlay.keys {
-      for word in what.split(separator: " ") {
+      for word in InlineMarkup.plain(what, keepingCode: false).split(separator: " ") {
         #expect(words.contains(String(word)), "\(word) of \(what)")
       }
     }

@@ -23,13 +23,10 @@ enum HelpOverlay {
 
   static func render(into grid: inout Grid, width: Int, height: Int, theme: Theme) {
     let w = min(60, width - 4)
-    // A description too long for its column goes on under itself, broken at a space.
+    // A description too long for its column goes on under itself, broken at a space; its
+    // commands are drawn as code.
     let room = w - 19
-    let rows = keys.map { key, what in
-      TextWrapper.breaks(Array(theme.text(what)), width: room, indent: 0).map { start, end, _ in
-        String(Array(theme.text(what))[start..<end])
-      }
-    }
+    let rows = keys.map { _, what in TextWrapper.wrap([TranscriptLine(theme.text(what), .prose)], width: room) }
     let h = min(rows.map(\.count).reduce(0, +) + 4, height - 2)
     let r = Rect(x: (width - w) / 2, y: max(1, (height - h) / 2), width: w, height: h)
     theme.clear(&grid, r)
@@ -39,7 +36,11 @@ enum HelpOverlay {
       let shownKey = theme.unicode ? key : key.replacingArrows
       grid.write(shownKey, x: r.x + 2, y: y, foreground: theme.color(.brightYellow), attributes: [.bold])
       for line in lines {
-        grid.write(line, x: r.x + 18, y: y)
+        var x = r.x + 18
+        for (text, style) in TutorScreen.runs(line) {
+          let (fg, attributes) = theme.look(.prose, style)
+          x = grid.write(text, x: x, y: y, foreground: fg, attributes: attributes)
+        }
         y += 1
       }
     }

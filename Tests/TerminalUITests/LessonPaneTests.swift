@@ -128,7 +128,8 @@ import Tutor
     try? #require(row >= 0, "\(lines.joined(separator: "\n"))")
     guard row >= 0 else { return }
     let text = lines[row]
-    let start = text.distance(from: text.startIndex, to: text.range(of: "data apartments")!.lowerBound)
+    guard let found = text.range(of: "data apartments") else { return }
+    let start = text.distance(from: text.startIndex, to: found.lowerBound)
     #expect((start..<(start + 15)).allSatisfy { grid[$0, row].attributes == .bold })
     #expect(grid[start - 2, row].attributes == [])
     #expect(!lines.joined().contains("`"))

@@ -41,6 +41,17 @@ import Testing
     #expect(InlineMarkup.spans("*not `closed* here`*") == [S("not ", .emphasis), S("closed* here", [.emphasis, .code])])
   }
 
+  @Test func aHostileLineCostsOneLinearPass() {
+    let openers = String(repeating: "*a _b **c `d ", count: 20_000)
+    let clock = ContinuousClock()
+    let took = clock.measure { #expect(InlineMarkup.plain(openers) == openers) }
+    #expect(took < .seconds(2), "\(took)")
+    // Nesting stops at three levels: the fourth pair is text.
+    #expect(InlineMarkup.spans("**a _b *c __d__ c* b_ a**") == [
+      S("a ", .strong), S("b c __d__ c b", [.strong, .emphasis]), S(" a", .strong),
+    ])
+  }
+
   @Test func plainKeepsCodeSpansForALineTerminal() {
     #expect(InlineMarkup.plain("a *machine-learning* model: `hint`") == "a machine-learning model: `hint`")
     #expect(InlineMarkup.plain("**a** `b`", keepingCode: false) == "a b")

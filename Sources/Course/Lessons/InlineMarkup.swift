@@ -33,7 +33,7 @@ public enum InlineMarkup {
     }
     let chars = Array(line)
     var out: [Span] = []
-    parse(chars, chars.startIndex..<chars.endIndex, [], into: &out)
+    parse(chars, chars.startIndex..<chars.endIndex, [], depth: 0, into: &out)
     return out
   }
 
@@ -44,7 +44,12 @@ public enum InlineMarkup {
     }.joined()
   }
 
-  private static func parse(_ c: [Character], _ range: Range<Int>, _ style: Style, into out: inout [Span]) {
+  /// Emphasis nests at most this deep, and a span closes within this many characters (longer
+  /// is text as it is), so that no line, however hostile, costs more than a linear pass.
+  static let maximumDepth = 3
+  static let maximumSpan = 400
+
+  private static func parse(_ c: [Character], _ range: Range<Int>, _ style: Style, depth: Int, into out: inout [Span]) {
     var text = ""
     func flush() {
       if !text.isEmpty { append(Span(text, style), to: &out) }
@@ -53,20 +58,20 @@ public enum InlineMarkup {
     var i = range.lowerBound
     while i < range.upperBound {
       let ch = c[i]
-      if ch == "`", let close = codeEnd(c, from: i, limit: range.upperBound) {
+      if ch == "`", let close = codeEnd(c, from: i, limit: min(range.upperBound, i + maximumSpan)) {
         flush()
         let n = run(c, at: i, limit: range.upperBound)
         append(Span(String(c[(i + n)..<close.start]), style.union(.code)), to: &out)
         i = close.end
         continue
       }
-      if ch == "*" || ch == "_" {
+      if ch == "*" || ch == "_", depth < maximumDepth {
         let n = min(2, run(c, at: i, limit: range.upperBound))
         if opens(c, at: i, length: n, limit: range.upperBound),
-          let close = closer(c, of: ch, length: n, from: i + n, limit: range.upperBound)
+          let close = closer(c, of: ch, length: n, from: i + n, limit: min(range.upperBound, i + n + maximumSpan))
         {
           flush()
-          parse(c, (i + n)..<close, style.union(n == 2 ? .strong : .emphasis), into: &out)
+          parse(c, (i + n)..<close, style.union(n == 2 ? .strong : .emphasis), depth: depth + 1, into: &out)
           i = close + n
           continue
         }

@@ -75,7 +75,8 @@ public struct LineChart: Hashable, Sendable {
       of: series.lazy.flatMap { $0.values.prefix($0.count) }.map(placed), scale: yScale)
     guard
       let frame = PlotFrame.layout(
-        width: width, height: height, style: style, xData: xData, yData: yData, yScale: yScale)
+        width: width, height: height, style: style, xData: xData, yData: yData, yScale: yScale,
+        legendEntries: legend(style: style, gaps: GapMarks()) + gapPlaceholder(style))
     else { return Message.grid(Message.tooSmall, width: width, height: height) }
 
     var grid = Grid(width: width, height: height)
@@ -107,6 +108,14 @@ public struct LineChart: Hashable, Sendable {
     if frame.hasLabels { drawMarkerLabels(into: &grid, frame: frame, style: style) }
     frame.drawAxes(into: &grid, style: style, legend: legend(style: style, gaps: gaps))
     return grid
+  }
+
+  /// Room in the legend for the count of values the curves cannot show, when there are any.
+  private func gapPlaceholder(_ style: ChartStyle) -> [LegendEntry] {
+    let hidden = series.contains { s in
+      s.values.prefix(s.count).contains { !$0.isFinite || (yScale == .log && $0 <= 0) }
+    }
+    return hidden ? [LegendEntry(symbol: style.text("×", "x"), color: nil, text: "9999 NaN/inf")] : []
   }
 
   private func legend(style: ChartStyle, gaps: GapMarks) -> [LegendEntry] {

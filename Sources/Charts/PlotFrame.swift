@@ -1,4 +1,5 @@
-/// The layout shared by the charts with axes: an optional legend row, y labels, the axes and
+/// The layout shared by the charts with axes: optional legend rows (as many as the legend
+/// needs at that width, up to a third of the height), y labels, the axes and
 /// the plot area, chosen for the size given. As room runs out it drops the legend, then the
 /// labels; when even bare axes do not fit, `layout` returns nil and the chart says "too small".
 ///
@@ -11,6 +12,8 @@ struct PlotFrame {
   }
 
   var detail: Detail
+  /// Rows the legend takes at the top (0 without one).
+  var legendRows = 0
   var plotX: Int
   var plotY: Int
   var plotWidth: Int
@@ -27,24 +30,36 @@ struct PlotFrame {
   static func layout(
     width: Int, height: Int, style: ChartStyle, xData: ClosedRange<Double>?,
     yData: ClosedRange<Double>?, yScale: AxisScale = .linear, widenX: Bool = false,
-    widenY: Bool = true, legend: Bool = true, minPlotWidth: Int = 8
+    widenY: Bool = true, legend: Bool = true, minPlotWidth: Int = 8,
+    legendEntries: [LegendEntry]? = nil
   ) -> PlotFrame? {
     let dotsX = style.isUnicode ? 2 : 1
     let dotsY = style.isUnicode ? 4 : 1
     for detail in [Detail.full, .noLegend, .bare] where legend || detail != .full {
-      let top = detail == .full ? 1 : 0
+      var top = detail == .full ? 1 : 0
       let bottom = detail == .bare ? 1 : 2
-      let plotHeight = height - top - bottom
+      var plotHeight = height - top - bottom
       guard plotHeight >= (detail == .bare ? 2 : 3) else { continue }
-      let yAxis = Axis.make(
+      var yAxis = Axis.make(
         data: yData, scale: yScale, maxTicks: max(2, plotHeight / 2 + 1), widen: widenY)
-      let labelWidth = detail == .bare ? 0 : (yAxis.labels.map(\.count).max() ?? 0)
+      var labelWidth = detail == .bare ? 0 : (yAxis.labels.map(\.count).max() ?? 0)
+      if detail == .full, let entries = legendEntries {
+        // A legend wider than the plot takes more rows, up to a third of the chart.
+        let needed = LegendEntry.rows(entries, width: width - labelWidth - 1).count
+        let rows = min(max(1, needed), max(1, (height - bottom) / 3))
+        if rows > top {
+          top = rows
+          plotHeight = height - top - bottom
+          yAxis = Axis.make(data: yData, scale: yScale, maxTicks: max(2, plotHeight / 2 + 1), widen: widenY)
+          labelWidth = yAxis.labels.map(\.count).max() ?? 0
+        }
+      }
       let plotWidth = width - labelWidth - 1
       guard plotWidth >= (detail == .bare ? 4 : minPlotWidth) else { continue }
       let xAxis = Axis.make(
         data: xData, scale: .linear, maxTicks: max(2, plotWidth / 8), widen: widenX)
       return PlotFrame(
-        detail: detail, plotX: labelWidth + 1, plotY: top, plotWidth: plotWidth,
+        detail: detail, legendRows: top, plotX: labelWidth + 1, plotY: top, plotWidth: plotWidth,
         plotHeight: plotHeight, x: xAxis, y: yAxis, dotsX: dotsX, dotsY: dotsY)
     }
     return nil
@@ -97,7 +112,9 @@ struct PlotFrame {
       free = grid.write(label, x: start, y: axisY + 1) + 1
     }
     if detail == .full {
-      LegendEntry.draw(legend, into: &grid, x: plotX, y: 0, limit: grid.width)
+      LegendEntry.draw(
+        legend, into: &grid, x: plotX, y: 0, limit: grid.width, maxRows: legendRows,
+        ellipsis: style.text("…", "~"))
     }
   }
 }

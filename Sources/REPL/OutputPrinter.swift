@@ -5,7 +5,8 @@ import Tutor
 ///
 /// A pure function of the outputs, the width and the style: charts are drawn
 /// `min(width, 100)` columns wide at the height the output asks for, under their title;
-/// tables get aligned columns; an error is one line behind a prefix (`error: ` at the prompt,
+/// text loses its emphasis delimiters (`*word*` is bold or underlined with colour); tables get
+/// aligned columns; an error is one line behind a prefix (`error: ` at the prompt,
 /// `line N: ` in a script). Without colour no escape code is written, and no line ends in
 /// spaces. In the ASCII style every line is plain ASCII: text is spelt by `ASCIIText`.
 ///
@@ -38,13 +39,14 @@ public struct OutputPrinter: Sendable {
   /// One output's lines.
   public func lines(_ output: Output, errorPrefix: String = "error: ") -> [String] {
     switch style.glyphs == .ascii ? output.asciiText() : output {
-    case .text(let lines): return lines.map(Self.trimmingTrailingSpaces).flatMap(wrapped)
-    case .table(let table): return table.lines()
+    case .text(let lines):
+      return lines.flatMap { MarkupText.lines($0, width: width, color: style.color, wraps: wrapsText) }
+    case .table(let table): return wrapsText ? table.lines(width: width) : table.lines()
     case .error(let message): return wrapped(shown(errorPrefix) + message)
     case .chart(let spec, let title, let height):
       let grid = spec.render(width: chartWidth, height: max(1, height), style: style).trimmed()
       let body = style.color ? grid.ansiLines() : grid.lines().map(Self.trimmingTrailingSpaces)
-      return (title.isEmpty ? [] : [title]) + body
+      return (title.isEmpty ? [] : wrapped(title)) + body
     }
   }
 

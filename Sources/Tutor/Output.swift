@@ -24,11 +24,14 @@ public struct Table: Sendable, Equatable {
   public var rows: [[String]]
   /// Columns whose cells are right-aligned (numbers).
   public var rightAligned: Set<Int>
+  /// Columns left out, in this order, where the table must fit a narrow width.
+  public var optionalColumns: [Int]
 
-  public init(headers: [String], rows: [[String]], rightAligned: Set<Int> = []) {
+  public init(headers: [String], rows: [[String]], rightAligned: Set<Int> = [], optionalColumns: [Int] = []) {
     self.headers = headers
     self.rows = rows
     self.rightAligned = rightAligned
+    self.optionalColumns = optionalColumns
   }
 
   public func lines() -> [String] {

@@ -11,7 +11,7 @@ extension Session {
       return [.text(["\(info.usage)", "  \(info.summary)", "  example: \(info.example)"])]
     }
     let rows = CommandCatalog.commands.map { [$0.name, $0.summary, $0.example] }
-    return [.table(Table(headers: ["command", "what it does", "example"], rows: rows))]
+    return [.table(Table(headers: ["command", "what it does", "example"], rows: rows, optionalColumns: [2]))]
   }
 
   func loadData(_ name: String, options: [String: String]) throws(CommandError) -> [Output] {

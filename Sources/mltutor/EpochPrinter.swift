@@ -4,11 +4,17 @@ import Engine
   @preconcurrency import Glibc
 #endif
 
-/// Prints one line per epoch: text for people, JSON for scripts.
+/// Prints one line per epoch: text for people, under a line of column headings, within 80
+/// columns; JSON for scripts.
+///
+///     epoch  train loss  train acc  test loss  test acc  samples/s
+///         1      0.6014     0.8390     0.5981    0.8280       171k
 struct EpochPrinter {
   let json: Bool
   let task: Task
   let started: Date
+  /// False when the data hold no test split: the test columns are left out.
+  var hasTest = true
 
   func print(_ record: History.Evaluated, epoch: Int, samplesPerSecond: Double) {
     Swift.print(line(record, epoch: epoch, samplesPerSecond: samplesPerSecond))
@@ -33,21 +39,56 @@ struct EpochPrinter {
       fields.append(("samples_per_second", number(samplesPerSecond.rounded())))
       return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
-    var text = "epoch \(pad(epoch, 3))  train loss \(fixed(r.train.loss))"
-    text += task == .classification ? " acc \(fixed(r.train.accuracy))" : " rmse \(fixed(r.train.rmse))"
-    if let test {
-      text += "  test loss \(fixed(test.loss))"
-      if task == .classification {
-        text += " acc \(fixed(test.accuracy))"
-      } else {
-        text += " rmse \(fixed(test.rmse)) r2 \(fixed(test.r2))"
-      }
-    } else {
-      text += "  no test data"
-    }
-    text += "  \(Int(samplesPerSecond.rounded()).formatted) samples/s"
-    return text
+    let cells = [String(epoch)] + figures(r).map(fixed) + [rate(samplesPerSecond)]
+    return Self.row(cells, widths: columns.map(\.count))
   }
+
+  /// The column headings the text lines line up under, printed once before the first epoch
+  /// (nothing in JSON). Without test data the line says so, and the test columns are left out.
+  var header: String? {
+    guard !json else { return nil }
+    let line = Self.row(columns, widths: columns.map(\.count))
+    return hasTest ? line : line + "  (no test data)"
+  }
+
+  /// epoch, train loss, train acc, test loss, test acc, samples/s (RMSE and R² for regression).
+  private var columns: [String] {
+    var names = ["epoch", "train loss"]
+    names.append(task == .classification ? "train acc" : "train rmse")
+    if hasTest {
+      names += task == .classification ? ["test loss", "test acc"] : ["test loss", "test rmse", "test r2"]
+    }
+    return names + ["samples/s"]
+  }
+
+  private func figures(_ r: History.Evaluated) -> [Double?] {
+    var values: [Double?] = [r.train.loss, task == .classification ? r.train.accuracy : r.train.rmse]
+    guard hasTest else { return values }
+    let test = r.test
+    values.append(test?.loss)
+    values += task == .classification ? [test?.accuracy] : [test?.rmse, test?.r2]
+    return values
+  }
+
+  /// Cells right-aligned under their headings, two spaces apart.
+  static func row(_ cells: [String], widths: [Int]) -> String {
+    zip(cells, widths).map { cell, width in
+      String(repeating: " ", count: max(0, width - cell.count)) + cell
+    }.joined(separator: "  ")
+  }
+
+  /// Samples per second, short: 950, 8.5k, 171k, 1.2M.
+  static func rate(_ x: Double) -> String {
+    guard x.isFinite, x >= 0 else { return "-" }
+    let n = x.rounded()
+    if n < 1000 { return String(Int(n)) }
+    if n < 10_000 { return String(format: "%.1fk", n / 1000) }
+    if n < 999_500 { return String(format: "%.0fk", n / 1000) }
+    if n < 9_995_000 { return String(format: "%.2fM", n / 1_000_000) }
+    return String(format: "%.1fM", n / 1_000_000)
+  }
+
+  private func rate(_ x: Double) -> String { Self.rate(x) }
 
   private func number(_ x: Double?) -> String {
     guard let x, x.isFinite else { return "null" }
@@ -55,17 +96,18 @@ struct EpochPrinter {
     return String(x)
   }
 
-  private func fixed(_ x: Double?) -> String {
+  /// Five significant figures at most and four decimals at most: 0.6014, 113.18, 12810.4;
+  /// from a million on, 1.234e+06.
+  static func fixed(_ x: Double?) -> String {
     guard let x else { return "-" }
     guard x.isFinite else { return String(x) }
-    if abs(x) >= 1e5 { return String(format: "%.4g", x) }
-    return String(format: "%.4f", x)
+    if abs(x) >= 1e6 { return String(format: "%.4g", x) }
+    let digits = abs(x) < 1 ? 1 : Int(log10(abs(x)).rounded(.down)) + 1
+    return String(format: "%.\(min(4, max(1, 5 - digits)))f", x)
   }
 
-  private func pad(_ n: Int, _ width: Int) -> String {
-    let s = String(n)
-    return String(repeating: " ", count: max(0, width - s.count)) + s
-  }
+  private func fixed(_ x: Double?) -> String { Self.fixed(x) }
+
 }
 
 /// A progress bar on stderr, redrawn at most ten times a second; nothing when disabled.

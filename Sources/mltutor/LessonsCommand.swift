@@ -2,6 +2,9 @@ import ArgumentParser
 import Course
 import Datasets
 import Foundation
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
 import Tutor
 
 /// `mltutor lessons [list]` and `mltutor lessons check [DIR]`.
@@ -39,8 +42,18 @@ struct LessonsCommand: ParsableCommand {
         let (progress, warning) = store.load(course: course)
         if let warning { FileHandle.standardError.write(Data("mltutor: \(warning)\n".utf8)) }
         let current = progress.currentLesson.flatMap { name in course.lessons.firstIndex { $0.name == name } }
-        print(CourseListing.table(course, progress, current: current).lines().joined(separator: "\n"))
+        let table = CourseListing.table(course, progress, current: current)
+        // At a terminal the table fits its width (the titles go first, the progress stays).
+        let lines = isatty(STDOUT_FILENO) != 0 ? table.lines(width: Self.columns()) : table.lines()
+        print(lines.joined(separator: "\n"))
       }
+    }
+
+    /// The terminal's width, else 80.
+    static func columns() -> Int {
+      var size = winsize()
+      if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
+      return 80
     }
   }
 

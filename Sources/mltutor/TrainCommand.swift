@@ -121,7 +121,8 @@ struct TrainCommand: ParsableCommand {
     } catch {
       throw Failure(error.description)
     }
-    let out = EpochPrinter(json: json, task: dataset.task, started: started)
+    let out = EpochPrinter(json: json, task: dataset.task, started: started, hasTest: trainer.test != nil)
+    if let header = out.header { print(header) }
     let progress = ProgressBar(enabled: !json && isatty(STDERR_FILENO) != 0)
     for epoch in 1...max(1, epochs) where epochs > 0 {
       let clock = ContinuousClock()

@@ -58,10 +58,28 @@ import Testing
       "train", "--data", "mnist-5k", "--model", "784-10", "--epochs", "2", "--lr", "0.1",
     ])
     #expect(run.status == 0, "\(run.stderr)")
-    let lines = run.stdout.split(separator: "\n")
-    #expect(lines.count == 2)
-    #expect(lines.first?.hasPrefix("epoch   1  train loss ") == true, "\(lines)")
-    #expect(lines.allSatisfy { $0.hasSuffix(" samples/s") && $0.contains(" test loss ") })
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3, "a header, then one line per epoch: \(lines)")
+    #expect(lines.first == "epoch  train loss  train acc  test loss  test acc  samples/s")
+    #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
+    // Each figure sits under its heading: the line's fields end where the header's do.
+    for line in lines.dropFirst() {
+      let fields = line.split(separator: " ")
+      #expect(fields.count == 6 && fields[0] == (line == lines[1] ? "1" : "2"), "\(line)")
+      #expect(line.count == lines[0].count, "right-aligned under the header: \(line)")
+      #expect(fields.last.map { $0.hasSuffix("k") || $0.hasSuffix("M") || Int($0) != nil } == true, "\(line)")
+    }
+  }
+
+  @Test func regressionLinesFitEightyColumns() throws {
+    let run = try Binary.run([
+      "train", "--data", "apartments", "-o", "scale=standard", "--model", "linear", "--lr", "0.1", "--epochs", "3",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == "epoch  train loss  train rmse  test loss  test rmse  test r2  samples/s")
+    #expect(lines.count == 4 && lines.allSatisfy { $0.count <= 80 }, "\(lines)")
+    #expect(lines.dropFirst().allSatisfy { $0.split(separator: " ").count == 7 }, "every figure shown: \(lines)")
   }
 
   @Test func plotDrawsLossAndProbabilities() throws {

@@ -81,6 +81,6 @@ import Testing
     let lines = TextWrapper.wrap([TranscriptLine("- one two three four", .prose)], width: 10)
     #expect(lines.map(\.text) == ["- one two", "  three", "  four"])
     let table = TextWrapper.wrap([TranscriptLine("a    b    c", .preformatted)], width: 6)
-    #expect(table.map(\.text) == ["a    b"])
+    #expect(table.map(\.text) == ["a    b", "  c"])
   }
 }

@@ -10,7 +10,8 @@ public enum CourseListing {
       let mark = current == i ? "▸" : ""
       return [mark, String(i + 1), lesson.name, lesson.title, describe(state, lesson, isCurrent: progress.currentLesson == lesson.name)]
     }
-    return Table(headers: ["", "#", "lesson", "title", "progress"], rows: rows, rightAligned: [1])
+    // NB: in a narrow pane the title goes first, so that the progress is never cut.
+    return Table(headers: ["", "#", "lesson", "title", "progress"], rows: rows, rightAligned: [1], optionalColumns: [3])
   }
 
   /// "not started", "step 3 of 6, 2 done", "done", "done, redoing: step 2 of 6".

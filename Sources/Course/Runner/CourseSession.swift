@@ -165,6 +165,6 @@ public final class CourseSession {
   var lessonCommandTable: Table {
     Table(
       headers: ["lesson command", "what it does", "example"],
-      rows: CourseSession.commandInfo.map { [$0.name, $0.summary, $0.example] })
+      rows: CourseSession.commandInfo.map { [$0.name, $0.summary, $0.example] }, optionalColumns: [2])
   }
 }

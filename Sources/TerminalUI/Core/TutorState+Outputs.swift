@@ -22,7 +22,11 @@ extension TutorState {
         if case .text(let given) = output { original = given } else { original = lines }
         for (line, given) in zip(lines, original) { transcript.append(TranscriptLine(line, Self.kind(of: given))) }
       case .table(let table):
-        for line in table.lines() { transcript.append(TranscriptLine(line, .preformatted)) }
+        for (i, line) in table.lines().enumerated() {
+          var row = TranscriptLine(line, .preformatted)
+          row.tableRow = TranscriptLine.TableRow(table: table, index: i)
+          transcript.append(row)
+        }
       case .chart(_, let title, _):
         if title.hasPrefix("loss per step") {
           chartIndex = 0

@@ -13,17 +13,22 @@ enum ChartPane {
     let fullHeading = kind == .loss ? kind.label + (title.isEmpty ? "" : ": " + title) : (title.isEmpty ? kind.label : title)
     let hint = showsTabHint ? " [Tab]" : ""
     let room = r.width - hint.count
-    let heading = theme.text(fullHeading)
-    let shownHeading = heading.count > room ? String(heading.prefix(room - 1)) + theme.ellipsis : heading
-    grid.write(shownHeading, x: r.x, y: r.y, foreground: theme.color(.brightWhite), attributes: [.bold])
+    let heading = ChartHeading.lines(theme.text(fullHeading), first: room, width: r.width, ellipsis: theme.ellipsis)
+    for (i, line) in heading.enumerated() {
+      grid.write(line, x: r.x, y: r.y + i, foreground: theme.color(.brightWhite), attributes: [.bold])
+    }
     if showsTabHint {
       grid.write(hint, x: r.x + r.width - hint.count, y: r.y, foreground: theme.color(.brightBlack))
     }
-    let body = Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1)
+    let body = Rect(x: r.x, y: r.y + heading.count, width: r.width, height: r.height - heading.count)
     guard let spec else {
       let note = emptyNote(kind, snapshot)
       for (i, line) in TextWrapper.wrap(note.map { TranscriptLine($0, .prose) }, width: body.width).enumerated() {
-        grid.write(line.text, x: body.x, y: body.y + 1 + i, foreground: theme.color(.brightBlack))
+        var x = body.x
+        for (text, style) in TutorScreen.runs(line) {
+          let (fg, attributes) = theme.look(.prose, style)
+          x = grid.write(theme.text(text), x: x, y: body.y + 1 + i, foreground: fg ?? theme.color(.brightBlack), attributes: attributes)
+        }
       }
       return
     }

@@ -25,14 +25,26 @@ enum HelpOverlay {
 
   static func render(into grid: inout Grid, width: Int, height: Int, theme: Theme) {
     let w = min(60, width - 4)
-    let h = min(keys.count + 4, height - 2)
+    // A description too long for its column goes on under itself, broken at a space; its
+    // commands are drawn as code.
+    let room = w - 19
+    let rows = keys.map { _, what in TextWrapper.wrap([TranscriptLine(theme.text(what), .prose)], width: room) }
+    let h = min(rows.map(\.count).reduce(0, +) + 4, height - 2)
     let r = Rect(x: (width - w) / 2, y: max(1, (height - h) / 2), width: w, height: h)
     theme.clear(&grid, r)
     theme.box(&grid, r, title: "keys")
-    for (i, (key, what)) in keys.prefix(h - 4).enumerated() {
+    var y = r.y + 1
+    for ((key, _), lines) in zip(keys, rows) where y + lines.count <= r.y + h - 3 {
       let shownKey = theme.unicode ? key : key.replacingArrows
-      grid.write(shownKey, x: r.x + 2, y: r.y + 1 + i, foreground: theme.color(.brightYellow), attributes: [.bold])
-      grid.write(theme.text(what), x: r.x + 18, y: r.y + 1 + i)
+      grid.write(shownKey, x: r.x + 2, y: y, foreground: theme.color(.brightYellow), attributes: [.bold])
+      for line in lines {
+        var x = r.x + 18
+        for (text, style) in TutorScreen.runs(line) {
+          let (fg, attributes) = theme.look(.prose, style)
+          x = grid.write(text, x: x, y: y, foreground: fg, attributes: attributes)
+        }
+        y += 1
+      }
     }
     grid.write("any key closes this", x: r.x + 2, y: r.y + h - 2, foreground: theme.color(.brightBlack))
   }

@@ -1,4 +1,5 @@
 import Charts
+import Course
 
 /// The tutor's colours and glyphs for a chart style: colour only when the style has it,
 /// box drawing only in Unicode.
@@ -28,6 +29,18 @@ struct Theme {
     case .error: return (color(.brightRed), style.color ? [] : [.bold])
     case .success: return (color(.brightGreen), [.bold])
     }
+  }
+
+  /// The look of a run of lesson-pane text in an inline style: emphasis underlined, strong
+  /// bold, code in the commands' colour (bold without colour), over the line's own look.
+  func look(_ kind: TranscriptLine.Kind, _ inline: InlineMarkup.Style) -> (Color?, Cell.Attributes) {
+    var (fg, attributes) = look(kind)
+    if inline.contains(.emphasis) { attributes.insert(.underline) }
+    if inline.contains(.strong) { attributes.insert(.bold) }
+    if inline.contains(.code) {
+      if style.color { fg = color(.cyan) } else { attributes.insert(.bold) }
+    }
+    return (fg, attributes)
   }
 
   /// Draws a box border around `r`.

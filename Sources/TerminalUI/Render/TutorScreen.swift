@@ -1,5 +1,6 @@
-import Foundation
 import Charts
+import Course
+import Foundation
 
 /// The whole screen as a pure function: state + session snapshot + size + style → a grid of
 /// cells. The curses layer only copies the grid to the terminal.
@@ -66,9 +67,18 @@ public enum TutorScreen {
     let right = "? keys  q quit "
     let room = r.width - right.count - 1
     let text = theme.text(title)
-    let shown = text.count > room ? String(text.prefix(max(0, room - 1))) + theme.ellipsis : text
+    let shown = shortened(text, to: room, ellipsis: theme.ellipsis)
     grid.write(shown, x: r.x, y: r.y, foreground: fg, background: bg, attributes: attributes)
     grid.write(right, x: r.x + r.width - right.count, y: r.y, foreground: fg, background: bg, attributes: attributes)
+  }
+
+  /// The text if it fits, else as many whole words as fit before an ellipsis.
+  static func shortened(_ text: String, to room: Int, ellipsis: String) -> String {
+    guard text.count > room else { return text }
+    var kept = text.prefix(max(0, room - ellipsis.count))
+    if text.dropFirst(kept.count).first != " ", let space = kept.lastIndex(of: " ") { kept = kept[..<space] }
+    while kept.last == " " || kept.last == ":" || kept.last == "·" { kept = kept.dropLast() }
+    return String(kept) + ellipsis
   }
 
   static func lessonPane(_ state: TutorState, _ grid: inout Grid, _ layout: Layout, _ theme: Theme) {
@@ -78,8 +88,11 @@ public enum TutorScreen {
     let top = min(state.scrollTop ?? maxTop, maxTop)
     for i in 0..<r.height where top + i < lines.count {
       let line = lines[top + i]
-      let (fg, attributes) = theme.look(line.kind)
-      grid.write(theme.text(line.text), x: r.x, y: r.y + i, foreground: fg, attributes: attributes)
+      var x = r.x
+      for (text, style) in runs(line) {
+        let (fg, attributes) = theme.look(line.kind, style)
+        x = grid.write(theme.text(text), x: x, y: r.y + i, foreground: fg, attributes: attributes)
+      }
     }
     let dim = theme.color(.brightBlack)
     for y in r.y..<(r.y + r.height) { grid[layout.separator, y] = Cell(theme.vertical, foreground: dim) }
@@ -87,6 +100,20 @@ public enum TutorScreen {
     if top < maxTop {
       grid[layout.separator, r.y + r.height - 1] = Cell(theme.unicode ? "▼" : "v", foreground: dim)
     }
+  }
+
+  /// A wrapped line cut into runs of one inline style each.
+  static func runs(_ line: TranscriptLine) -> [(String, InlineMarkup.Style)] {
+    guard line.styles.count == line.text.count else { return [(line.text, [])] }
+    var runs: [(String, InlineMarkup.Style)] = []
+    for (ch, style) in zip(line.text, line.styles) {
+      if let last = runs.last, last.1 == style {
+        runs[runs.count - 1].0.append(ch)
+      } else {
+        runs.append((String(ch), style))
+      }
+    }
+    return runs
   }
 
   static func commandLine(_ state: TutorState, _ s: TutorSnapshot, _ grid: inout Grid, _ r: Rect, _ theme: Theme) {

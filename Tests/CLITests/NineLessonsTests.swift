@@ -28,6 +28,10 @@ struct NineLessonsTests {
     }
   }()
 
+  /// How long the whole course may take at one size: about three minutes on an idle machine,
+  /// several times that on a loaded one.
+  static let courseSeconds = 900.0
+
   static let course = Course.load(directory: Binary.packageRoot.appendingPathComponent("Lessons").path)
 
   /// The lessons to play, 1-based: `MLTUTOR_E2E_LESSONS`, else all of them.
@@ -75,7 +79,8 @@ struct NineLessonsTests {
 
     let player = LessonPlayer(
       pane: pane, width: size.width, height: size.height, vocabulary: Self.vocabulary,
-      visitsEveryChart: Self.environment["MLTUTOR_E2E_CHARTS"] != "0")
+      visitsEveryChart: Self.environment["MLTUTOR_E2E_CHARTS"] != "0",
+      deadline: Date().addingTimeInterval(Self.courseSeconds))
     let began = Date()
     for number in Self.lessonNumbers {
       let lessonBegan = Date()

@@ -87,6 +87,20 @@ struct TutorScreenText {
     Self.firstMatch(#"\btest loss (\S+)"#, in: statusLine).map { $0[1] }
   }
 
+  /// Whether the status line could have shown a field that it left out: it shows a field of
+  /// less importance (the epoch or a setting), or it has room for it (and ` · `) before the
+  /// columns its sparkline keeps at the right end.
+  func statusLineHadRoom(for field: String) -> Bool {
+    let status = statusLine
+    if Self.firstMatch(#"\b(ep|epoch) \d+|\blr \S+|\bbatch \d+"#, in: status) != nil { return true }
+    let sparkline = Set("▁▂▃▄▅▆▇█ ")
+    let used = status.count - status.reversed().prefix { sparkline.contains($0) }.count
+    return status.count - used - Self.sparklineRoom >= field.count + 3
+  }
+
+  /// The columns the status line keeps for its sparkline at its right end.
+  static let sparklineRoom = 14
+
   // MARK: - Findings
 
   /// A word broken at the lesson pane's right edge (see `cutWords(_:vocabulary:)`).

@@ -41,6 +41,17 @@ struct TutorScreenTextTests {
     #expect(screen(80, 24, status: " ⏸ acc 91%").statusTestAccuracy == nil)
   }
 
+  @Test func aFieldLeftOutOfTheStatusLineWithRoomOrForLessImportantOnes() {
+    let full = " ⏸ step 375 · loss 0.2878 · test acc 92.8% · mnist-5k · 784-128-64-10 · ep 4"
+    // Settings shown: anything more important left out had its place.
+    #expect(screen(80, 24, status: " ⏸ step 3 · loss 0.2 · sgd lr 0.1").statusLineHadRoom(for: "linear"))
+    // Room before the sparkline.
+    #expect(screen(80, 24, status: " ⏸ step 3 · loss 0.2").statusLineHadRoom(for: "784-128-64-10"))
+    // A full line of more important fields.
+    #expect(!screen(80, 24, status: String(full.prefix(66)) + " ▂▅▃▄▃▄▃▁█▄▁▄").statusLineHadRoom(for: "drop 0.5"))
+    #expect(!screen(80, 24, status: " ⏸ step 375 · loss 0.2878 · test acc 92.8% · mnist-5k").statusLineHadRoom(for: "784-128-64-10"))
+  }
+
   @Test func chartTitlesAndTheStepTheySay() {
     let layout = TutorScreenText(Self.blank(100, 30), width: 100, height: 30).layout
     let pane = layout.chartPanes[0]

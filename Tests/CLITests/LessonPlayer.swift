@@ -5,8 +5,8 @@ import Foundation
 /// lesson, types every step's last hint on the command line, answers the question with its
 /// key, draws on lesson 6's canvas, and walks on with →. After each step it reads the screen
 /// and notes what is wrong with it (`Finding`): a step that does not pass, a status line that
-/// does not name what it should, a chart older than the session, a word cut at the lesson
-/// pane's edge.
+/// does not name what it should, a chart older than the model it should show, a word cut at
+/// the lesson pane's edge.
 final class LessonPlayer {
   /// Something wrong at one lesson step, with the whole screen it was seen on.
   struct Finding {
@@ -36,11 +36,11 @@ final class LessonPlayer {
   let deadline: Date
   private(set) var findings: [Finding] = []
 
-  /// What the session holds, as far as the commands typed and shown tell: nil is unknown.
-  private var data: String?
-  private var model: String?
-  private var evaluated = false
-  private var forks: Set<String> = []
+  /// What the tutor holds, as far as the commands typed and shown tell: nil is unknown.
+  private(set) var data: String?
+  private(set) var model: String?
+  private(set) var evaluated = false
+  private(set) var forks: Set<String> = []
   /// Problems seen while waiting, for the step being played.
   private var pending: [String] = []
 
@@ -210,7 +210,7 @@ final class LessonPlayer {
     return drawn.screen
   }
 
-  // MARK: - What the session holds
+  // MARK: - What the tutor holds
 
   /// Follows a command's effect on what the status line must name.
   func track(_ command: String) {
@@ -237,71 +237,6 @@ final class LessonPlayer {
   var isLandscape: Bool {
     guard let data else { return false }
     return !Self.classification.contains(data) && !Self.regression.contains(data)
-  }
-
-  // MARK: - Inspecting a screen
-
-  /// Everything wrong with a screen at rest after a step passed.
-  func inspect(_ screen: String) -> [String] {
-    let text = read(screen)
-    var problems: [String] = []
-    let status = text.statusLine.trimmingCharacters(in: .whitespaces)
-    let step = text.statusStep
-    if step == nil { problems.append("status line: no `step N` in plain digits: «\(status)»") }
-    if let step, step > 0, text.statusLoss == nil {
-      problems.append("status line: no `loss X` after \(step) steps: «\(status)»")
-    }
-    if let data, !status.contains(data), text.statusLineHadRoom(for: data) {
-      problems.append("status line: data `\(data)` not named: «\(status)»")
-    }
-    if let model, !isLandscape, !status.contains(model), text.statusLineHadRoom(for: model) {
-      problems.append("status line: model `\(model)` not named: «\(status)»")
-    }
-    if evaluated, let data, !status.contains("DIVERGED") {
-      if Self.classification.contains(data), text.statusTestAccuracy == nil {
-        problems.append("status line: no `test acc P%` after an evaluation on \(data): «\(status)»")
-      }
-      if Self.regression.contains(data), text.statusTestLoss == nil {
-        problems.append("status line: no `test loss X` after an evaluation on \(data): «\(status)»")
-      }
-    }
-    let command = text.commandLine.trimmingCharacters(in: .whitespaces)
-    if command.contains("training…") || command.hasPrefix("space pause") {
-      problems.append("command line speaks of training while none runs: «\(command)»")
-    }
-    problems += inspectCharts(text)
-    let cuts = text.cutWords(vocabulary: vocabulary)
-    if !cuts.isEmpty {
-      problems.append("lesson pane: words cut at the right edge: \(cuts.joined(separator: ", "))")
-    }
-    return problems
-  }
-
-  /// Charts on a screen at rest: a title's `· step N` agrees with the status line, no chart
-  /// of other data, no title cut short, nothing left at "Drawing…" or "too small".
-  func inspectCharts(_ text: TutorScreenText) -> [String] {
-    var problems: [String] = []
-    guard !text.training else { return [] }
-    for (title, body) in zip(text.chartTitles, text.chartBodies) where !title.isEmpty {
-      if let shown = TutorScreenText.titleStep(title), let step = text.statusStep, shown != step,
-        !forks.contains(where: { title.contains($0) })
-      {
-        problems.append("chart «\(title)» shows step \(shown) while the status line says step \(step)")
-      }
-      if let data {
-        let tokens = title.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
-        let others = Self.classification.union(Self.regression).subtracting([data])
-        if let other = others.sorted().first(where: tokens.contains) {
-          problems.append("chart «\(title)» is of \(other) while \(data) is loaded")
-        }
-      }
-      if title.hasSuffix("…") { problems.append("chart title cut short: «\(title)»") }
-      if body.contains("too small") { problems.append("chart «\(title)» says it is too small to draw") }
-      if body.contains("Drawing…") {
-        problems.append("chart «\(title)» still says Drawing… after \(Int(Self.chartSeconds)) s")
-      }
-    }
-    return problems
   }
 
   func note(_ place: String, _ problems: [String], _ screen: String) {

@@ -61,8 +61,11 @@ struct NineLessonsTests {
     return words
   }()
 
+  // NB: not under a sanitizer, where the course takes several times as long; the other
+  // tests of the full-screen tutor run there.
   @Test(
     .enabled(if: TmuxTerminal.tmux != nil, "tmux is not installed (make test-deps installs it)"),
+    .enabled(if: environment["MLTUTOR_SANITIZER"] == nil, "the course is too long under a sanitizer"),
     arguments: sizes)
   func everyLessonByItsHints(_ size: Size) throws {
     guard let tmux = TmuxTerminal.tmux, let binary = Binary.path else { throw Binary.MissingBinary() }

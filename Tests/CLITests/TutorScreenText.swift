@@ -64,8 +64,8 @@ struct TutorScreenText {
 
   // MARK: - The status line
 
-  /// Training runs: the status line starts with ▶.
-  var training: Bool { statusLine.trimmingCharacters(in: .whitespaces).hasPrefix("▶") }
+  /// Training runs: the status line shows ▶.
+  var training: Bool { statusLine.contains("▶") }
 
   /// `step N` with N in plain digits; nil when the field is missing or written otherwise.
   var statusStep: Int? {

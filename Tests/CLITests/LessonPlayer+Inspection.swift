@@ -54,6 +54,8 @@ extension LessonPlayer {
         let others = Self.classification.union(Self.regression).subtracting([data])
         if let other = others.sorted().first(where: tokens.contains) {
           problems.append("chart «\(title)» is of \(other) while \(data) is loaded")
+        } else if let kind = Self.task(ofChart: title), kind != task {
+          problems.append("chart «\(title)» is a \(kind) chart while \(data) (\(task)) is loaded")
         }
       }
       if title.hasSuffix("…") { problems.append("chart title cut short: «\(title)»") }
@@ -63,5 +65,23 @@ extension LessonPlayer {
       }
     }
     return problems
+  }
+
+  /// What the loaded data asks of a model: classification, regression or a landscape.
+  var task: String {
+    guard let data else { return "" }
+    if Self.classification.contains(data) { return "classification" }
+    return Self.regression.contains(data) ? "regression" : "landscape"
+  }
+
+  /// The task a chart belongs to, read from its title; nil for charts of any task.
+  static func task(ofChart title: String) -> String? {
+    let t = title.lowercased()
+    if t.hasPrefix("probabilities") || t.hasPrefix("decision boundary") || t.hasPrefix("test set: true class") {
+      return "classification"
+    }
+    if t.contains("against surface") { return "regression" }
+    if t.contains("the ball") { return "landscape" }
+    return nil
   }
 }

@@ -59,4 +59,17 @@ struct LessonPlayerTests {
         "chart title cut short: «apartments: price against surf…»",
       ])
   }
+
+  /// A probability chart of a classifier left pinned while a regression is loaded.
+  @Test func aChartOfAnotherKindOfDataIsFound() {
+    let p = Self.player()
+    ["data apartments", "model linear"].forEach(p.track)
+    let s = Self.screen(status: " ⏸ step 0 · apartments · linear", chart: "probabilities: predicted 1 (69.3%)")
+    #expect(
+      p.inspect(s) == [
+        "chart «probabilities: predicted 1 (69.3%)» is a classification chart while apartments (regression) is loaded"
+      ])
+    p.track("data moons")
+    #expect(p.inspect(Self.screen(status: " ⏸ step 0 · moons · 2-2", chart: "probabilities: predicted 1 (69.3%)")) == [])
+  }
 }

@@ -54,6 +54,6 @@ let package = Package(
     .testTarget(
       name: "TerminalUITests", dependencies: ["TerminalUI", "Tutor", "Charts", "Engine", "TestSupport"],
       exclude: ["__Snapshots__"]),
-    .testTarget(name: "CLITests", dependencies: ["Engine", "Datasets", "Course"]),
+    .testTarget(name: "CLITests", dependencies: ["Engine", "Datasets", "Course", "TerminalUI"]),
   ]
 )

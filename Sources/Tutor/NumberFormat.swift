@@ -17,9 +17,11 @@ public enum NumberFormat {
 
   public static func short(_ x: Float) -> String { short(Double(x)) }
 
-  /// A fraction as a percentage with one decimal: 0.9312 → "93.1%".
+  /// A fraction as a percentage with one decimal: 0.9312 → "93.1%"; NaN (a diverged model's
+  /// probabilities) reads "NaN", not C's "-nan%".
   public static func percent(_ x: Double) -> String {
-    String(format: "%.1f%%", x * 100)
+    guard x.isFinite else { return short(x) }
+    return String(format: "%.1f%%", x * 100)
   }
 
   /// Fixed decimals; beyond ±10⁷ (a diverged R², say) the short form, not 40 digits.

@@ -86,3 +86,26 @@ struct TmuxTerminal {
     return lines.last.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
   }
 }
+
+extension TmuxTerminal {
+  /// Waits until the screen satisfies `condition`, for at most `seconds`, and says whether it
+  /// did, leaving it to the caller to report a screen that never came.
+  func poll(seconds: Double, every interval: Double = 0.15, until condition: (String) -> Bool) throws -> (screen: String, met: Bool) {
+    let deadline = Date().addingTimeInterval(seconds)
+    var text = try screen()
+    while !condition(text) {
+      guard Date() < deadline else { return (text, false) }
+      Thread.sleep(forTimeInterval: interval)
+      text = try screen()
+    }
+    return (text, true)
+  }
+
+  /// Types `line` on the full-screen tutor's command line, every character as itself (a
+  /// command such as `set lr 0.1` is never read as tmux's key names).
+  func type(command line: String) throws {
+    try keys(":")
+    try keys("-l", line)
+    try keys("Enter")
+  }
+}

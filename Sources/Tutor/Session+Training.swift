@@ -141,6 +141,7 @@ extension Session {
   func evaluationLine(_ trainer: Trainer) -> String {
     let train = trainer.network.evaluate(trainer.train)
     let test = trainer.test.map { trainer.network.evaluate($0) }
+    if let test { printedTest = PrintedTest(trainer: trainer, step: trainer.steps, evaluation: test) }
     return "train " + describe(train) + (test.map { " · test " + describe($0) } ?? " · no test data")
   }
 
@@ -159,7 +160,11 @@ extension Session {
     let trainer = try requireTrainer()
     let train = trainer.network.evaluate(trainer.train)
     var rows = [row("train", train)]
-    if let test = trainer.test { rows.append(row("test", trainer.network.evaluate(test))) }
+    if let test = trainer.test {
+      let evaluation = trainer.network.evaluate(test)
+      printedTest = PrintedTest(trainer: trainer, step: trainer.steps, evaluation: evaluation)
+      rows.append(row("test", evaluation))
+    }
     let regression = train.accuracy == nil
     let headers = regression ? ["split", "examples", "loss", "RMSE", "R²"] : ["split", "examples", "loss", "accuracy"]
     let table = Output.table(Table(headers: headers, rows: rows, rightAligned: [1, 2, 3, 4]))
@@ -198,5 +203,25 @@ extension Duration {
   var seconds: Double {
     let c = components
     return Double(c.seconds) + Double(c.attoseconds) * 1e-18
+  }
+}
+
+
+/// An evaluation on the test set that a command printed, and the run and step it was of.
+struct PrintedTest {
+  weak var trainer: Trainer?
+  let step: Int
+  let evaluation: Evaluation
+}
+
+extension Session {
+  /// The test set's figures for the current run as it is now: those a command printed at this
+  /// very step, else those of the last epoch's end.
+  public var currentTestEvaluation: Evaluation? {
+    guard let trainer else { return nil }
+    if let printed = printedTest, printed.trainer === trainer, printed.step == trainer.steps {
+      return printed.evaluation
+    }
+    return trainer.history.lastEvaluation?.test
   }
 }

@@ -18,6 +18,8 @@ public final class Session {
   }
   /// Set by `quit`.
   public private(set) var wantsToQuit = false
+  /// The last evaluation on the test set that a command printed (after `train N`, `eval`).
+  var printedTest: PrintedTest?
   /// The last command that drew a chart (`plot`, `predict #N`, `compare`), and how many such
   /// commands have run: a screen keeps that chart and redraws it with `redraw(_:)`.
   public internal(set) var lastChartCommand: Command?

@@ -8,7 +8,7 @@ extension LessonPlayer {
     var problems: [String] = []
     let status = text.statusLine.trimmingCharacters(in: .whitespaces)
     let step = text.statusStep
-    if step == nil { problems.append("status line: no `step N` in plain digits: «\(status)»") }
+    if step == nil, !status.contains("no model") { problems.append("status line: no `step N` in plain digits: «\(status)»") }
     if let step, step > 0, text.statusLoss == nil {
       problems.append("status line: no `loss X` after \(step) steps: «\(status)»")
     }

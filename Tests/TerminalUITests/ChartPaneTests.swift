@@ -18,6 +18,24 @@ import Tutor
     return TutorScreen.render(state, snapshot, style: .monochrome).lines()
   }
 
+  @Test func anOldDrawingOfAHiddenChartIsNotShown() {
+    let spec = ChartSpec.confusion(ConfusionMatrix(counts: Self.digits))
+    var snapshot = Fixtures.trainedSnapshot()
+    snapshot.training = false
+    snapshot.pinned = PinnedChart(spec: spec, title: "test confusion matrix · step 0")
+    snapshot.pinnedIsCurrent = false
+    var state = Fixtures.state(width: 100, height: 30)
+    state.receive([.chart(spec, title: "test confusion matrix · step 0", height: 14)])
+    let x = Layout(width: 100, height: 30).chartPanes[0].x
+    let pane = TutorScreen.render(state, snapshot, style: .monochrome).lines().dropLast(2)
+      .map { String($0.dropFirst(x)) }.joined(separator: "\n")
+    #expect(!pane.contains("confusion"), "\(pane)")
+    #expect(pane.contains("Drawing…"), "\(pane)")
+    snapshot.pinnedIsCurrent = true
+    let shown = TutorScreen.render(state, snapshot, style: .monochrome).lines().joined(separator: "\n")
+    #expect(shown.contains("test confusion matrix · step 0"), "\(shown)")
+  }
+
   @Test(arguments: [(80, 24), (100, 30)])
   func theConfusionMatrixOfTheDigitsIsReadable(_ size: (Int, Int)) {
     let lines = Self.screen(

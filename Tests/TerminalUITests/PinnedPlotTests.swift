@@ -29,8 +29,10 @@ import Tutor
     step = 300
     pin = PinnedPlot.update(pin, command: Self.confusion, serial: 2, dataName: "apartments", shown: false, draw: draw)
     #expect(pin?.chart?.title == "other · step 200")
+    #expect(pin?.current == false, "an old drawing kept off screen is not current")
     pin = PinnedPlot.update(pin, command: Self.confusion, serial: 2, dataName: "apartments", draw: draw)
     #expect(pin?.chart?.title == "other · step 300")
+    #expect(pin?.current == true)
   }
 
   @Test func otherDataDropTheChart() {

@@ -20,14 +20,17 @@ struct PinnedPlot: Equatable, Sendable {
   var dataName: String?
   /// The chart as last drawn; nil while the command draws nothing.
   var chart: PinnedChart?
+  /// `chart` was drawn from the session as it is now; a hidden chart is not drawn again until
+  /// it shows, and meanwhile it is not to be shown as it was.
+  var current = true
 
   /// The pinned plot after the session changed.
   /// - Parameters:
   ///   - current: the plot pinned so far.
   ///   - command: the session's last chart command, `serial` its count of them.
   ///   - dataName: the data loaded now.
-  ///   - shown: the chart is on screen; one that is not keeps its last drawing (it is drawn
-  ///     again as soon as the screen shows it).
+  ///   - shown: the chart is on screen; one that is not keeps its last drawing, marked as no
+  ///     longer current (it is drawn again as soon as the screen shows it).
   ///   - draw: what a command draws for the session as it is now.
   static func update(
     _ current: PinnedPlot?, command: Command?, serial: Int, dataName: String?, shown: Bool = true,
@@ -41,7 +44,12 @@ struct PinnedPlot: Equatable, Sendable {
       kept?.serial = serial
     }
     guard var plot = kept, plot.dataName == dataName else { return nil }
-    if shown || plot.chart == nil { plot.chart = chart(in: draw(plot.command)) }
+    if shown || plot.chart == nil {
+      plot.chart = chart(in: draw(plot.command))
+      plot.current = true
+    } else {
+      plot.current = false
+    }
     return plot
   }
 

@@ -41,6 +41,8 @@ public struct TutorSnapshot: Equatable, Sendable {
   public var charts: [ChartKind: PinnedChart] = [:]
   /// The chart of the last chart command, drawn from the session as it is now.
   public var pinned: PinnedChart?
+  /// `pinned` shows the session as it is now (a hidden one is drawn again when it shows).
+  public var pinnedIsCurrent = true
   /// The live chart that the pinned one is a copy of: it takes that chart's place in the cycle.
   public var pinnedReplaces: ChartKind?
   /// The probability array of the drawing, when one is being classified.

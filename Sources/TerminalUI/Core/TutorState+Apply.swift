@@ -139,6 +139,7 @@ extension TutorState {
       overlay = .none
       editing = false
       message = "Ctrl-C: training stopped; the model keeps what it learned (q quits)"
+      messageWhileTraining = false
       return [.stopTraining]
     }
     if quitArmed {
@@ -146,6 +147,7 @@ extension TutorState {
     }
     quitArmed = true
     message = "press Ctrl-C again or q to quit"
+    messageWhileTraining = false
     return []
   }
 

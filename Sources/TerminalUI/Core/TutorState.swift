@@ -31,6 +31,8 @@ public struct TutorState: Equatable, Sendable {
   public var asciiText = false
   /// Ctrl-C was pressed at rest: a second one quits.
   public var quitArmed = false
+  /// `message` speaks of training under way: it is not shown once training has stopped.
+  public var messageWhileTraining = false
 
   public init(
     width: Int, height: Int, history: [String] = [], completion: Completion = .standard()
@@ -47,6 +49,7 @@ public struct TutorState: Equatable, Sendable {
       && a.candidates == b.candidates && a.overlay == b.overlay && a.chartIndex == b.chartIndex
       && a.followsPinned == b.followsPinned && a.message == b.message && a.canvas == b.canvas
       && a.asciiText == b.asciiText && a.quitArmed == b.quitArmed
+      && a.messageWhileTraining == b.messageWhileTraining
   }
 
   /// The screen is big enough for the panes.

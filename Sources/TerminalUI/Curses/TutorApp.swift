@@ -127,7 +127,10 @@ public enum TutorApp {
       if quit { return 0 }
       for reply in worker.takeReplies() {
         state.receive(reply.outputs, openedStep: reply.openedStep)
-        if let message = reply.message { state.message = message }
+        if let message = reply.message {
+          state.message = message
+          state.messageWhileTraining = reply.messageWhileTraining
+        }
       }
       let now = clock.now
       guard now - lastDraw >= frame else { continue }

@@ -95,7 +95,7 @@ extension SessionWorker {
     setTraining(true, target: target)
     let paced = target == .untilStopped || session.ball != nil
     let pace = paced ? " at \(session.pace.description) (- + change it)" : ""
-    reply(WorkerReply(message: "training\(pace)… space pauses, Ctrl-C stops"))
+    reply(WorkerReply(message: "training\(pace)… space pauses, Ctrl-C stops", messageWhileTraining: true))
   }
 
   /// Live training goes at the session's pace; a bounded `train` as fast as it can, except a

@@ -30,7 +30,7 @@ extension SessionWorker {
       s.epoch = trainer.epochsCompleted + 1
       s.epochFraction = trainer.epochFraction
       s.lastLoss = trainer.history.lastLoss.map(Double.init)
-      if let test = trainer.history.lastEvaluation?.test {
+      if let test = session.currentTestEvaluation {
         s.testAccuracy = test.accuracy
         if test.accuracy == nil { s.testLoss = test.loss }
       }
@@ -59,6 +59,7 @@ extension SessionWorker {
     }
     s.charts = charts
     s.pinned = pinned?.chart
+    s.pinnedIsCurrent = pinned?.current ?? true
     s.pinnedReplaces = pinned?.replaces(in: s.availableCharts)
     s.drawProbabilities = shared.draw == nil ? nil : drawProbabilities
     return s

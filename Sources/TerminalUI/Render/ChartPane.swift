@@ -43,6 +43,8 @@ enum ChartPane {
       let chart = Plots.lossChart([(snapshot.runName, history)])
       return (.line(chart), "step \(snapshot.steps)")
     case .pinned:
+      // NB: a chart drawn before the session last changed waits for its new drawing.
+      guard snapshot.pinnedIsCurrent else { return (nil, "") }
       return (snapshot.pinned?.spec, snapshot.pinned?.title ?? "")
     default:
       guard let c = snapshot.charts[kind] else { return (nil, "") }

@@ -56,6 +56,11 @@ enum StatusLine {
   /// The line's text within `room` characters: fields dropped from the end, and only when even
   /// the state and the step do not fit, the line cut with an ellipsis.
   static func text(_ s: TutorSnapshot, room: Int, theme: Theme) -> String {
+    fitting(s, room: room, theme: theme).text
+  }
+
+  /// The line's text within `room` characters and how many fields it kept.
+  static func fitting(_ s: TutorSnapshot, room: Int, theme: Theme) -> (text: String, kept: Int) {
     let separator = theme.unicode ? " · " : " | "
     var kept = fields(s)
     let mark = state(s, theme: theme)
@@ -67,7 +72,15 @@ enum StatusLine {
       kept.removeLast()
       text = line()
     }
-    return text.count > room ? String(text.prefix(max(0, room - 1))) + theme.ellipsis : text
+    let shown = text.count > room ? String(text.prefix(max(0, room - 1))) + theme.ellipsis : text
+    return (shown, kept.count)
+  }
+
+  /// How many of the fields up to the model's the line keeps within `room` characters.
+  static func coreKept(_ s: TutorSnapshot, room: Int, theme: Theme) -> Int {
+    let all = fields(s)
+    let core = (all.firstIndex(of: s.modelText ?? "no model") ?? all.count - 1) + 1
+    return min(core, fitting(s, room: room, theme: theme).kept)
   }
 
   /// A speed with a k or M suffix: 950, 12.5k, 1.2M.
@@ -86,8 +99,12 @@ enum StatusLine {
       grid[x, r.y] = Cell(" ", foreground: fg, background: bg, attributes: attributes)
     }
     let sparkWidth = 12
-    let losses = s.recentLosses(sparkWidth)
-    // Without a sparkline (no losses yet, a ball) the text has the whole line.
+    let recent = s.recentLosses(sparkWidth)
+    // The sparkline goes when that keeps more of the fields up to the model's on the line;
+    // without it (no losses yet, a ball, a narrow screen) the text has the whole line.
+    let sparkFits = coreKept(s, room: r.width - sparkWidth - 2, theme: theme)
+      >= coreKept(s, room: r.width - 1, theme: theme)
+    let losses = recent.count >= 2 && sparkFits ? recent : []
     let room = losses.count >= 2 ? r.width - sparkWidth - 2 : r.width - 1
     let shown = text(s, room: room, theme: theme)
     grid.write(shown, x: r.x, y: r.y, foreground: fg, background: bg, attributes: attributes)

@@ -134,7 +134,7 @@ public enum TutorScreen {
       }
       return
     }
-    if let message = state.message {
+    if let message = state.message, s.training || !state.messageWhileTraining {
       grid.write(theme.text(message), x: r.x + 1, y: r.y, foreground: theme.color(.brightYellow))
     } else if let busy = s.busy {
       grid.write(theme.text("running `\(busy)`… space stops it"), x: r.x + 1, y: r.y, foreground: theme.color(.brightYellow))

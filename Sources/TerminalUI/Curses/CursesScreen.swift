@@ -141,11 +141,26 @@ final class CursesScreen {
   }
 
   /// Waits up to `milliseconds` for input; nil when none came.
+  /// The terminal went away (its window closed, the connection dropped): input reports a
+  /// hang-up, and every read fails at once instead of waiting.
+  private(set) var hungUp = false
+
+  /// Whether standard input has hung up; asked after a read that returned nothing, which a
+  /// timeout also gives.
+  static func inputHungUp() -> Bool {
+    var p = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    guard poll(&p, 1, 0) > 0 else { return false }
+    return p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+  }
+
   func read(timeout milliseconds: Int32) -> InputEvent? {
     wtimeout(window, milliseconds)
     var value: wint_t = 0
     let result = wget_wch(window, &value)
-    if result == ERR { return nil }
+    if result == ERR {
+      if Self.inputHungUp() { hungUp = true }
+      return nil
+    }
     let isKey = result == KEY_CODE_YES
     if isKey && value == wint_t(KEY_RESIZE) {
       invalidate()

@@ -103,7 +103,10 @@ public enum TutorApp {
       if signal != 0 { return signal }
       let wait = max(1, Int32(((lastDraw + frame) - clock.now).seconds * 1000))
       var quit = false
-      if let event = screen.read(timeout: wait) {
+      let read = screen.read(timeout: wait)
+      // NB: a terminal that has gone away ends the tutor as its hang-up signal would.
+      if read == nil && screen.hungUp { return SIGHUP }
+      if let event = read {
         var pending: InputEvent? = event
         // Take every key already typed before drawing again.
         while let e = pending {

@@ -89,6 +89,27 @@ public struct Examples: Sendable {
     }
   }
 
+  /// Starts fetching the features of `indices` into the caches without waiting for them, so
+  /// that gathering them later finds them there. Changes nothing.
+  public func prefetch(_ indices: ArraySlice<Int>) {
+    guard !indices.isEmpty else { return }
+    indices.withUnsafeBufferPointer { ip in
+      guard let i = ip.baseAddress else { return }
+      // NB: Int is 64 bits wide on every platform the engine builds for.
+      let rows = UnsafeRawPointer(i).assumingMemoryBound(to: Int64.self)
+      switch features {
+      case .bytes(let bytes, _):
+        bytes.withUnsafeBufferPointer { src in
+          mlt_prefetch_rows(src.baseAddress, rows, Int64(ip.count), Int64(featureCount))
+        }
+      case .floats(let floats):
+        floats.withUnsafeBufferPointer { src in
+          mlt_prefetch_rows(src.baseAddress, rows, Int64(ip.count), Int64(featureCount * 4))
+        }
+      }
+    }
+  }
+
   /// The features of `indices` as a new matrix.
   public func features<C: Collection>(_ indices: C) -> Matrix where C.Element == Int {
     var x = Matrix(rows: 0, cols: featureCount)

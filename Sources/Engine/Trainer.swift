@@ -145,6 +145,9 @@ public final class Trainer {
     let start = progress.position
     let end = min(start + hyper.batchSize, train.count)
     let batch = Array(progress.order[start..<end])
+    if end < train.count {
+      train.prefetch(progress.order[end..<min(end + hyper.batchSize, train.count)])
+    }
     let targets = train.targets(batch)
     let stepNumber = progress.step + 1
     let loss = network.architecture.task.loss

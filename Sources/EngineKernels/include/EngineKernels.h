@@ -1,7 +1,8 @@
 // The engine's element-wise passes over whole batches and parameter vectors, in C so that the
-// compiler can build them twice (AVX2 and baseline x86-64) and pick at load time.
+// compiler can build them for AVX2 and baseline x86-64 (the velocity and plain updates also for
+// AVX-512) and pick at load time.
 //
-// Every function gives the same bits on either path: no fused multiply-add (contraction is off)
+// Every function gives the same bits on every path: no fused multiply-add (contraction is off)
 // and reductions keep eight running sums in a fixed order.
 #ifndef MLTUTOR_ENGINE_KERNELS_H
 #define MLTUTOR_ENGINE_KERNELS_H
@@ -21,6 +22,10 @@ void mlt_gather_bytes(float *dst, const uint8_t *src, const int64_t *rows, int64
 /// Rows of a float matrix into `dst`.
 void mlt_gather_floats(float *dst, const float *src, const int64_t *rows, int64_t count,
                        int64_t width);
+
+/// Asks the caches for rows `rows[0..<count]` of `row_bytes` bytes each of `src`, without
+/// waiting for them: the next batch's rows arrive while this one trains.
+void mlt_prefetch_rows(const void *src, const int64_t *rows, int64_t count, int64_t row_bytes);
 
 /// ReLU's backward pass: dx = g where the output y was positive, else 0.
 void mlt_relu_backward(float *dx, const float *g, const float *y, int64_t n);

@@ -79,6 +79,11 @@ public enum LineREPL {
 
   /// One line on how to reach the course: resume where the learner left off, or begin.
   static func greeting(_ c: CourseSession) -> String {
+    let due = c.dueReviewCount
+    if due > 0 {
+      let what = due == 1 ? "One question" : "\(due) questions"
+      return "\(what) from finished lessons \(due == 1 ? "is" : "are") due for review: `lesson` asks up to \(ReviewRound.limit), then goes on."
+    }
     if let name = c.progress.currentLesson, let lesson = c.course.lessons.first(where: { $0.name == name }) {
       let step = min(max(0, c.progress.state(name).step), max(0, lesson.steps.count - 1)) + 1
       return "Type `lesson` to go on with \(lesson.title) (step \(step) of \(lesson.steps.count)), or `lessons` for the list."

@@ -25,7 +25,9 @@ extension CourseProgress {
         kept.lessons[name]?.doneSteps = state.doneSteps.sorted()
       }
     }
-    return (kept, problems)
+    let (reviews, reviewProblems) = Self.validatedReviews(reviews)
+    kept.reviews = reviews
+    return (kept, problems + reviewProblems)
   }
 
   /// The lessons of a course and their number of steps.
@@ -42,6 +44,9 @@ extension CourseProgress {
     let why = count.map { "it has \($0) step\($0 == 1 ? "" : "s")" } ?? "no lesson has more than \(upper) steps"
     guard range.contains(state.step) else {
       return "step \(state.step) is outside \(range.lowerBound)...\(range.upperBound), as \(why)"
+    }
+    if let t = state.completedAt, !(0...latestTime).contains(t) {
+      return "completion time \(t) is outside 0...\(latestTime) (seconds since 1970)"
     }
     var seen = Set<Int>()
     for step in state.doneSteps {

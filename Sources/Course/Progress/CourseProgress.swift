@@ -11,11 +11,15 @@ public struct CourseProgress: Codable, Equatable, Sendable {
     public var doneSteps: [Int] = []
     /// Set once every step has been done; stays set when the lesson is redone.
     public var completed = false
+    /// When the lesson was first completed, in seconds since 1970 UTC: its quizzes' review
+    /// schedule counts from it. Nil in a file from before reviews (stamped when next opened).
+    public var completedAt: Int?
 
-    public init(step: Int = 0, doneSteps: [Int] = [], completed: Bool = false) {
+    public init(step: Int = 0, doneSteps: [Int] = [], completed: Bool = false, completedAt: Int? = nil) {
       self.step = step
       self.doneSteps = doneSteps
       self.completed = completed
+      self.completedAt = completedAt
     }
   }
 
@@ -24,8 +28,32 @@ public struct CourseProgress: Codable, Equatable, Sendable {
   /// The lesson the learner was in last.
   public var currentLesson: String?
   public var lessons: [String: LessonState] = [:]
+  /// The answers given in review, one entry per quiz (`ReviewSchedule` says when each is due).
+  public var reviews: [QuizReview] = []
 
   public init() {}
+
+  enum CodingKeys: String, CodingKey {
+    case version, currentLesson, lessons, reviews
+  }
+
+  /// Reads a file with or without `reviews` (a file from before reviews has none).
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    version = try c.decode(Int.self, forKey: .version)
+    currentLesson = try c.decodeIfPresent(String.self, forKey: .currentLesson)
+    lessons = try c.decode([String: LessonState].self, forKey: .lessons)
+    reviews = try c.decodeIfPresent([QuizReview].self, forKey: .reviews) ?? []
+  }
+
+  /// Writes `reviews` only when there are some, so that a file without reviews reads as before.
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(version, forKey: .version)
+    try c.encodeIfPresent(currentLesson, forKey: .currentLesson)
+    try c.encode(lessons, forKey: .lessons)
+    if !reviews.isEmpty { try c.encode(reviews, forKey: .reviews) }
+  }
 
   public func state(_ lesson: String) -> LessonState {
     lessons[lesson] ?? LessonState()

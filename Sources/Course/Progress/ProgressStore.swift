@@ -58,11 +58,12 @@ public final class ProgressStore {
     let (kept, problems) = progress.validated(against: stepCounts)
     guard let first = problems.first else { return (kept, nil) }
     let more = problems.count > 1 ? " and \(problems.count - 1) more" : ""
-    let then = kept.lessons.isEmpty ? "started afresh" : "kept the rest"
+    let nothingKept = kept.lessons.isEmpty && kept.reviews.isEmpty
+    let then = nothingKept ? "started afresh" : "kept the rest"
     let warning = moveAside(why: "has values out of range (\(first)\(more))", then: then)
     guard canSave else { return (CourseProgress(), warning) }
     // What was sound is saved at once, so it stays even if nothing is saved later.
-    if !kept.lessons.isEmpty { try? write(kept) }
+    if !nothingKept { try? write(kept) }
     return (kept, warning)
   }
 

@@ -13,6 +13,8 @@ public enum CourseEvent: Equatable, Sendable {
   case answered(correct: Bool)
   /// A demo command failed when its step opened: a fault in the lesson.
   case demoFailed(line: Int, command: String, message: String)
+  /// A review question was shown (its lesson's name, its 0-based step).
+  case reviewShown(lesson: String, step: Int)
 }
 
 /// What one line produced: outputs to show and events.

@@ -1,7 +1,8 @@
 import Tutor
 
 extension CourseSession {
-  /// Opens where the learner left off, or the first lesson not yet completed.
+  /// Opens where the learner left off, or the first lesson not yet completed; the first
+  /// time, the review questions that are due come first.
   public func start() -> CourseResponse {
     var response = CourseResponse()
     if let startupWarning { response.outputs.append(.error(startupWarning)) }
@@ -9,6 +10,17 @@ extension CourseSession {
       response.outputs.append(.error("no lessons found in \(course.directory)"))
       return response
     }
+    if !reviewOffered, let round = beginReview() {
+      response.append(round)
+      return response
+    }
+    response.append(resume())
+    return response
+  }
+
+  /// Opens where the learner left off, or the first lesson not yet completed.
+  func resume() -> CourseResponse {
+    var response = CourseResponse()
     if let name = progress.currentLesson, let index = course.lessons.firstIndex(where: { $0.name == name }) {
       // NB: a new start reopens where the learner was, its done steps still done (a
       // finished course on its last step); only a lesson opened again by name starts over.
@@ -36,6 +48,8 @@ extension CourseSession {
   /// where that step expects it: the setup, the demos and the last hint's commands of every
   /// earlier step are run quietly.
   func open(lesson index: Int, startOver: Bool = true) -> CourseResponse {
+    // A lesson opened by name or number leaves a review under way for next time.
+    review = nil
     let lesson = course.lessons[index]
     guard !lesson.steps.isEmpty else { return failure("lesson \(lesson.name) has no steps") }
     var state = progress.state(lesson.name)
@@ -147,6 +161,7 @@ extension CourseSession {
 
   /// The open step's text and task again, without running its demos.
   func reshow() -> CourseResponse {
+    if review != nil { return reviewCommand([]) }
     guard let position, let lesson = currentLesson, let step = currentStep else {
       // No lesson open yet: go on where the learner left off, or begin.
       return start()

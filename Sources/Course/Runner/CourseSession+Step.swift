@@ -59,6 +59,7 @@ extension CourseSession {
 
   /// Takes a quiz answer by its letter and explains it.
   func answer(_ key: String) -> CourseResponse {
+    if review != nil { return reviewAnswer(key) }
     guard let step = currentStep else { return failure("no lesson is open: `lesson 1` starts the first") }
     guard let quiz = step.quiz else { return failure("this step has no question to answer") }
     if step.quizAwaitsTask && !taskSolved, let position, !isDone(position) {
@@ -101,6 +102,7 @@ extension CourseSession {
     let missing = lesson.steps.indices.filter { !state.doneSteps.contains($0) }
     if missing.isEmpty {
       state.completed = true
+      if state.completedAt == nil { state.completedAt = now() }
       progress.lessons[lesson.name] = state
       response.events.append(.lessonDone(lesson.name))
       response.say("✓ Step \(position.step + 1) done.", "✓ Lesson \(position.lesson + 1), \(lesson.title), is complete.")

@@ -34,6 +34,12 @@ public final class CourseSession {
   public internal(set) var figureProblems: [LessonProblem] = []
   /// A warning from loading the progress file, to show once at start.
   public let startupWarning: String?
+  /// The review under way, if any (see `CourseSession+Review`).
+  public internal(set) var review: ReviewRound?
+  /// Reviews have been offered since the course started: they come first once.
+  var reviewOffered = false
+  /// The time reviews are scheduled against, in seconds since 1970 UTC (tests set their own).
+  public var now: () -> Int = { ReviewClock.now() }
 
   /// The commands handled here rather than by the session.
   public static let commandInfo: [LessonCommandInfo] = [
@@ -44,6 +50,7 @@ public final class CourseSession {
     LessonCommandInfo(name: "hint", usage: "hint", summary: "a hint for the task; ask again for a stronger one", example: "hint"),
     LessonCommandInfo(name: "check", usage: "check", summary: "is the task done? shows the numbers it looks at", example: "check"),
     LessonCommandInfo(name: "answer", usage: "answer LETTER", summary: "answer the step's question (a letter alone works too)", example: "answer b"),
+    LessonCommandInfo(name: "review", usage: "review [skip]", summary: "questions of finished lessons due again (`review skip` ends it)", example: "review"),
   ]
 
   public static var commandNames: [String] { commandInfo.map(\.name) }
@@ -111,6 +118,9 @@ public final class CourseSession {
   }
 
   private func lessonCommand(_ name: String, _ args: [String]) -> CourseResponse {
+    if review != nil && position == nil && (name == "hint" || name == "check" || name == "back") {
+      return failure("this is a review question: answer it with its letter, or `review skip` to go on with your lesson")
+    }
     switch name {
     case "lessons": return CourseResponse(outputs: [.table(CourseListing.table(course, progress, current: position?.lesson))])
     case "lesson":
@@ -121,7 +131,10 @@ public final class CourseSession {
         return failure("no lesson '\(word)': the lessons are \(names) (or their numbers)")
       }
       return open(lesson: index)
-    case "next": return args.isEmpty ? next() : failure("usage: next")
+    case "next":
+      guard args.isEmpty else { return failure("usage: next") }
+      return review == nil ? next() : reviewNext()
+    case "review": return reviewCommand(args)
     case "back": return args.isEmpty ? back() : failure("usage: back")
     case "hint": return args.isEmpty ? hint() : failure("usage: hint")
     case "check": return args.isEmpty ? check() : failure("usage: check")
@@ -135,7 +148,7 @@ public final class CourseSession {
   func isBareAnswer(_ line: String) -> Bool {
     let words = CourseSession.words(line)
     guard words.count == 1, words[0].count == 1, let c = words[0].first, c.isLetter,
-      let quiz = currentStep?.quiz, !quizSolved
+      let quiz = review == nil ? (quizSolved ? nil : currentStep?.quiz) : reviewQuiz
     else { return false }
     return quiz.index(ofKey: String(c)) != nil
   }

@@ -55,6 +55,8 @@ public struct TutorSnapshot: Equatable, Sendable {
   public var stepDone = false
   /// The open step asks a question answered by a letter.
   public var quizOpen = false
+  /// Review questions of finished lessons are showing (`S` skips them).
+  public var reviewOpen = false
 
   public init() {}
 

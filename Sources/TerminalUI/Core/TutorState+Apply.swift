@@ -63,6 +63,7 @@ extension TutorState {
     case .key(.right): return [.run("next")]
     case .key(.left): return [.run("back")]
     case .character(let c) where c.isLetter || c.isNumber || c == "#":
+      if c == "S" && snapshot.reviewOpen { return [.run("review skip")] }
       if snapshot.quizOpen, let key = c.lowercased().first, "abcdeg".contains(key) {
         return [.run("answer \(key)")]
       }

@@ -37,7 +37,12 @@ extension SessionWorker {
   }
 
   func opened(_ r: CourseResponse) -> Bool {
-    r.events.contains { if case .stepOpened = $0 { return true } else { return false } }
+    r.events.contains {
+      switch $0 {
+      case .stepOpened, .reviewShown: return true
+      default: return false
+      }
+    }
   }
 
   /// A typed line: `train` and `stop` steer the background training; everything else goes

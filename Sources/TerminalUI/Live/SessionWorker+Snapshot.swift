@@ -41,7 +41,12 @@ extension SessionWorker {
     } else {
       s.hyper = session.settings.hyper
     }
-    if let position = course.position, let lesson = course.currentLesson, let step = course.currentStep {
+    if let review = course.reviewStatus {
+      s.lessonStatus = review.status
+      s.stepTitle = review.title
+      s.quizOpen = course.reviewQuiz != nil
+      s.reviewOpen = true
+    } else if let position = course.position, let lesson = course.currentLesson, let step = course.currentStep {
       s.lessonStatus = course.status
       s.stepTitle = step.title
       s.stepDone = course.progress.state(lesson.name).doneSteps.contains(position.step)

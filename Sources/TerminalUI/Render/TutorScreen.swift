@@ -138,6 +138,9 @@ public enum TutorScreen {
       grid.write(theme.text(message), x: r.x + 1, y: r.y, foreground: theme.color(.brightYellow))
     } else if let busy = s.busy {
       grid.write(theme.text("running `\(busy)`… space stops it"), x: r.x + 1, y: r.y, foreground: theme.color(.brightYellow))
+    } else if s.reviewOpen {
+      let hint = s.quizOpen ? "a b c … answer · S skip the review · ? keys · q quit" : "→ go on · S skip the review · ? keys · q quit"
+      grid.write(theme.unicode ? hint : theme.text(hint.replacingArrows), x: r.x + 1, y: r.y, foreground: dim)
     } else {
       let hint = s.training
         ? "space pause · - + pace · [ ] lr · { } batch · Tab chart · ? keys"

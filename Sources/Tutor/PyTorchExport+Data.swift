@@ -30,6 +30,7 @@ extension PyTorchExport {
             return images[0], labels[0], images[1], labels[1]
 
 
+
         """
     }
     func block(_ name: String, _ e: Examples) -> String {

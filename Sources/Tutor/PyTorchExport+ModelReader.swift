@@ -50,5 +50,6 @@ extension PyTorchExport {
     MODEL_READERS = {"1": read_model_v1}
 
 
+
     """
 }

@@ -48,12 +48,16 @@ enum PyTorchExport {
       import sys
       import zlib
 
+      # NB: read_model needs neither numpy nor torch, read_idx needs only numpy; training needs both.
       try:
           import numpy as np
+      except ImportError:
+          np = None
+      try:
           import torch
           from torch import nn
-      except ImportError:  # NB: the model-file reader needs neither; training needs both.
-          np = torch = nn = None
+      except ImportError:
+          torch = nn = None
 
       SEED = \(settings.seed)
       LEARNING_RATE = \(h.learningRate)
@@ -65,6 +69,7 @@ enum PyTorchExport {
       CLIP = \(h.clipNorm)
       \(stepsNote)
       STEPS = \(steps > 0 ? steps : perEpoch)
+
 
 
       """
@@ -140,6 +145,7 @@ enum PyTorchExport {
                   layer.bias.copy_(torch.tensor(bias["values"]).reshape(outputs))
 
 
+
       """
   }
 
@@ -177,7 +183,7 @@ enum PyTorchExport {
           parser.add_argument("--steps", type=int, default=STEPS, help="training steps (default: %(default)s)")
           parser.add_argument("--weights", metavar="MODEL", help="start from a model mltutor saved")\(dataOption)
           args = parser.parse_args()
-          if torch is None:
+          if torch is None or np is None:
               sys.exit("error: training needs PyTorch and numpy (pip install torch numpy)")
           if args.steps < 0:
               sys.exit("error: --steps must be 0 or more")

@@ -23,13 +23,19 @@ import Testing
     try Binary.runProgram("/usr/bin/env", ["python3"] + arguments, environment: environment)
   }
 
-  /// Python that imports the exported script as a module and prints `expression` as JSON.
-  func evaluate(_ scriptPath: String, _ expression: String) -> [String] {
+  static let numpyImportable: Bool = {
+    (try? Binary.runProgram("/usr/bin/env", ["python3", "-c", "import numpy"]).status) == 0
+  }()
+
+  /// Python that imports the exported script as a module (`exported`), runs `before`, and
+  /// prints `expression` as JSON.
+  func evaluate(_ scriptPath: String, _ expression: String, before: String = "") -> [String] {
     let code = """
-      import importlib.util, json, sys
+      import importlib.util, json, os, sys
       spec = importlib.util.spec_from_file_location("exported", sys.argv[1])
       exported = importlib.util.module_from_spec(spec)
       spec.loader.exec_module(exported)
+      \(before)
       try:
           print(json.dumps(\(expression)))
       except ValueError as error:
@@ -96,6 +102,42 @@ import Testing
       #expect(untrained.status == 1)
       #expect(untrained.stderr == "error: training needs PyTorch and numpy (pip install torch numpy)\n")
     }
+  }
+
+  @Test(.enabled(if: ExportRunTests.numpyImportable, "needs numpy"))
+  func savedWeightsGiveMltutorsTestFigures() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = dir.appendingPathComponent("digits.mltm").path
+    let path = dir.appendingPathComponent("run.py").path
+    let script = dir.appendingPathComponent("s.mlt")
+    try [
+      "data mnist-5k", "model 784-10", "set lr 0.1", "train 1 epochs", "eval", "save \(model)",
+      "export pytorch \(path)",
+    ].joined(separator: "\n").write(to: script, atomically: true, encoding: .utf8)
+    let run = try Binary.run(["repl", script.path], environment: ["XDG_STATE_HOME": dir.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    // "test      1,000  0.5506     84.5%"
+    let row = run.stdout.split(separator: "\n").first { $0.hasPrefix("test ") }.map {
+      $0.split(separator: " ").map(String.init)
+    }
+    let figures = try #require(row, "\(run.stdout)")
+    // The script's own readers and numpy: x @ W + b on the test digits, as mltutor computes it.
+    let code = """
+      import numpy as np
+      saved = exported.read_model(sys.argv[2])
+      (w, b) = [np.array(t["values"], dtype=np.float32).reshape(t["shape"]) for t in saved["parameters"]]
+      paths = [os.path.join(exported.DATA_DIR, name) for name in exported.DATA_FILES]
+      x = (exported.read_idx(paths[2]).reshape(-1, 784) / 255.0).astype(np.float32)
+      y = exported.read_idx(paths[3])
+      logits = x @ w + b
+      shifted = logits - logits.max(axis=1, keepdims=True)
+      loss = -(shifted[np.arange(len(y)), y] - np.log(np.exp(shifted).sum(axis=1))).mean()
+      print(f"{loss:.4f} {100 * (logits.argmax(axis=1) == y).mean():.1f}%")
+      """
+    let numbers = try python(evaluate(path, "0", before: code) + [model])
+    #expect(numbers.status == 0, "\(numbers.stderr)")
+    #expect(numbers.stdout.split(separator: "\n").first.map(String.init) == figures.suffix(2).joined(separator: " "))
   }
 
   @Test func imageDataComeFromAFolderTheUserMayChange() throws {

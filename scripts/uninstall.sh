@@ -27,6 +27,6 @@ done
 for ((i = ${#dirs[@]} - 1; i >= 0; i--)); do
   dir=$root${dirs[i]}
   [ -d "$dir" ] || continue
-  rmdir "$dir" 2>/dev/null || echo "uninstall: left $dir: it holds files mltutor did not install" >&2
+  rmdir "$dir" 2>/dev/null || echo "uninstall: left $dir: it holds something mltutor did not install" >&2
 done
 echo "removed mltutor from $root"

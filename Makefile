@@ -1,5 +1,12 @@
 # mltutor — build, run, test and benchmark.
 #
+#   make           build in release mode, then link mltutor with the Swift runtime inside
+#                  (.build/release/mltutor-static: it runs on machines without Swift)
+#   make install   install that binary, the course, the manual page and the shell completions
+#                  under PREFIX (default /usr/local; DESTDIR stages; BIN=PATH installs another
+#                  binary); builds nothing when the binary is there
+#   make uninstall remove what `make install` installed under PREFIX, and the folders it made
+#   make deb       build a Debian package (.build/deb/) with the same layout under /usr
 #   make run       build in release mode and start mltutor (ARGS="..." passes arguments)
 #   make test      build and run every test, then fuzz each input reader for a few seconds
 #   make fuzz      fuzz each input reader for 1,000,000 runs (Fuzz/README.md)
@@ -16,10 +23,33 @@ SWIFT ?= swift
 BUILD_PACKAGES := libedit-dev libncurses-dev zlib1g-dev
 TEST_PACKAGES := dataset-fashion-mnist tmux time
 RELEASE_BIN := .build/release/mltutor
+STATIC_BIN := .build/release/mltutor-static
+PREFIX ?= /usr/local
+DESTDIR ?=
+BIN ?= $(STATIC_BIN)
+DEB_DIR ?= .build/deb
 
-.PHONY: all build run test fuzz sanitize bench soak deps test-deps clean
+.PHONY: all build run test fuzz sanitize bench soak deps test-deps clean install uninstall deb
 
 all: build
+	@$(MAKE) --no-print-directory $(STATIC_BIN)
+
+# The objects of the last release build, linked again with the Swift runtime inside: the
+# toolchain's runtime, which `swift build` links by its path, is on no other machine.
+$(STATIC_BIN): $(RELEASE_BIN)
+	python3 scripts/link-static.py .build/release.yaml $@
+
+$(RELEASE_BIN):
+	$(MAKE) --no-print-directory build
+
+install: $(BIN)
+	scripts/install.sh $(BIN) $(DESTDIR)$(PREFIX)
+
+uninstall:
+	scripts/uninstall.sh $(DESTDIR)$(PREFIX)
+
+deb: $(BIN)
+	@scripts/make-deb.sh $(BIN) $(DEB_DIR)
 
 deps:
 	@scripts/install-packages.sh $(BUILD_PACKAGES)

@@ -229,4 +229,19 @@ static inline int mlt_take_signal(void) {
 
 static inline void mlt_set_screen_active(int active) { mlt_screen_active = active; }
 
+/// The colours the terminal description of `term` lists (0 when none), or -1 when terminfo
+/// does not know `term`. Reads the description without opening a screen, and leaves the
+/// current terminal as it was.
+static inline int mlt_terminfo_colors(const char *term) {
+  TERMINAL *saved = cur_term;
+  int error = 0;
+  if (setupterm(term, 1, &error) != OK || error != 1) {
+    set_curterm(saved);
+    return -1;
+  }
+  int colors = tigetnum("colors");
+  del_curterm(set_curterm(saved));
+  return colors < 0 ? 0 : colors;
+}
+
 #endif

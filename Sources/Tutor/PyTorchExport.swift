@@ -2,27 +2,62 @@ import Datasets
 import Engine
 
 /// Writes a runnable PyTorch script that sets up the same experiment: the data, the model,
-/// the initialisation, the optimiser and every hyperparameter, and the seed.
+/// the initialisation, the optimiser and every hyperparameter, the seed, and the run's number
+/// of steps.
 ///
-/// Image sets are read from the same IDX files; generated and CSV sets are written into the
-/// script as numbers, so it needs nothing but Python, numpy and torch.
+/// Image sets are read from the same IDX files, in a folder the script's user may change
+/// (`--data DIR` or `$MLTUTOR_DATA`; by default the folder mltutor read them from); generated
+/// and CSV sets are written into the script as numbers. `--steps N` changes the number of
+/// steps, and `--weights FILE` starts from the weights of a model mltutor saved (`save FILE`),
+/// read by the script's own model-file reader, which needs neither torch nor numpy.
 enum PyTorchExport {
   /// The line every exported script starts with.
   static let firstLine = "# A PyTorch version of an mltutor experiment."
 
+  /// The script for a run that has taken `steps` steps (0: not trained yet, the script then
+  /// trains one epoch).
   static func script(
-    settings: SessionSettings, hyper h: Hyperparameters, dataset: Dataset, architecture a: Architecture
+    settings: SessionSettings, hyper h: Hyperparameters, dataset: Dataset, architecture a: Architecture,
+    steps: Int = 0
   ) -> String {
+    let files = idxFiles(dataset)
+    let perEpoch = (dataset.train.count + h.batchSize - 1) / max(h.batchSize, 1)
+    let stepsNote =
+      steps > 0
+      ? "# The mltutor run took \(steps) steps (\(perEpoch) make an epoch); --steps N changes it."
+      : "# The mltutor run had not trained yet: one epoch of \(perEpoch) steps; --steps N changes it."
     var s = firstLine + "\n" + """
       # data: \(dataset.name), model: \(a.sizesText) \(a.activation.rawValue), seed \(settings.seed)
       # optimizer \(h.optimizer.rawValue), lr \(h.learningRate), batch \(h.batchSize), momentum \(h.momentum),
       # l1 \(h.l1), l2 \(h.l2), dropout \(h.dropout), clip \(h.clipNorm)
+      #
+      # Run it with PyTorch and numpy installed: python3 SCRIPT [--steps N] [--weights MODEL]\(files == nil ? "" : " [--data DIR]")
+      #   --steps N        the number of training steps (mini-batches)
+      #   --weights MODEL  start from the weights of a model mltutor saved (its `save MODEL` command)
+      """
+    if files != nil {
+      s += "\n#   --data DIR       the folder of the IDX files (default: $MLTUTOR_DATA, else DATA_DIR below)"
+    }
+    s += "\n" + """
+      import argparse
+      import array
       import gzip
+      import json
+      import os
       import struct
+      import sys
+      import zlib
 
-      import numpy as np
-      import torch
-      from torch import nn
+      # NB: read_model needs neither numpy nor torch, read_idx needs only numpy; training needs both.
+      try:
+          import numpy as np
+      except ImportError:
+          np = None
+      try:
+          import torch
+          from torch import nn
+      except ImportError:
+          torch = nn = None
 
       SEED = \(settings.seed)
       LEARNING_RATE = \(h.learningRate)
@@ -32,64 +67,33 @@ enum PyTorchExport {
       L2 = \(h.l2)
       DROPOUT = \(h.dropout)
       CLIP = \(h.clipNorm)
-      EPOCHS = 10
-      torch.manual_seed(SEED)
+      \(stepsNote)
+      STEPS = \(steps > 0 ? steps : perEpoch)
+
 
 
       """
-    s += dataCode(dataset)
+    s += modelFileReader
+    s += dataCode(dataset, files: files)
     s += modelCode(a, settings.effectiveInitializer)
-    s += optimizerCode(h)
-    s += trainingCode(a.task)
+    s += mainCode(h, task: a.task, takesData: files != nil)
     return s
   }
 
-  private static func floats(_ values: [Float]) -> String {
+  static func floats(_ values: [Float]) -> String {
     "[" + values.map { "\($0)" }.joined(separator: ", ") + "]"
   }
 
-  private static func dataCode(_ d: Dataset) -> String {
-    if d.imageShape != nil, let files = idxFiles(d) {
-      return """
-        def read_idx(path):
-            with gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb") as f:
-                data = f.read()
-            dims = data[3]
-            shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
-            return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-
-
-        x_train = torch.tensor(read_idx("\(files[0])").reshape(-1, \(d.featureCount)) / 255.0, dtype=torch.float32)
-        y_train = torch.tensor(read_idx("\(files[1])"), dtype=torch.long)
-        x_test = torch.tensor(read_idx("\(files[2])").reshape(-1, \(d.featureCount)) / 255.0, dtype=torch.float32)
-        y_test = torch.tensor(read_idx("\(files[3])"), dtype=torch.long)
-
-
-        """
-    }
-    func block(_ name: String, _ e: Examples) -> String {
-      let x = e.features(0..<e.count).values
-      var code = "x_\(name) = torch.tensor(\(floats(x)), dtype=torch.float32).reshape(-1, \(d.featureCount))\n"
-      switch e.labels {
-      case .classes(let labels, _):
-        code += "y_\(name) = torch.tensor(\(labels.map(String.init)), dtype=torch.long)\n"
-      case .values(let v, let width):
-        code += "y_\(name) = torch.tensor(\(floats(v)), dtype=torch.float32).reshape(-1, \(width))\n"
-      }
-      return code
-    }
-    return "# \(d.name): the exact examples mltutor used (features as the model sees them).\n"
-      + block("train", d.train) + block("test", d.test) + "\n\n"
-  }
-
-  /// The four IDX files of an image set, when its source names them.
-  private static func idxFiles(_ d: Dataset) -> [String]? {
-    // Sources look like "/dir/{a,b,c,d}" or list the files separated by commas.
+  /// The folder and the four IDX files of an image set, when its source names them.
+  static func idxFiles(_ d: Dataset) -> (folder: String, names: [String])? {
+    guard d.imageShape != nil else { return nil }
+    // Sources look like "/dir/{a,b,c,d}".
     guard let open = d.source.firstIndex(of: "{"), let close = d.source.lastIndex(of: "}") else { return nil }
-    let dir = d.source[..<open]
-    let names = d.source[d.source.index(after: open)..<close].split(separator: ",")
+    var folder = String(d.source[..<open])
+    while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+    let names = d.source[d.source.index(after: open)..<close].split(separator: ",").map(String.init)
     guard names.count == 4 else { return nil }
-    return names.map { String(dir) + String($0) }
+    return (folder.isEmpty ? "." : folder, names)
   }
 
   private static func modelCode(_ a: Architecture, _ initializer: Initializer) -> String {
@@ -114,13 +118,32 @@ enum PyTorchExport {
     case .zeros: initCode = "nn.init.zeros_(layer.weight)"
     }
     return """
-      model = nn.Sequential(
-          \(layers.joined(separator: ",\n    ")),
-      )
-      for layer in model:
-          if isinstance(layer, nn.Linear):
-              \(initCode)
-              nn.init.zeros_(layer.bias)
+      def build_model():
+          model = nn.Sequential(
+              \(layers.joined(separator: ",\n        ")),
+          )
+          for layer in model:
+              if isinstance(layer, nn.Linear):
+                  \(initCode)
+                  nn.init.zeros_(layer.bias)
+          return model
+
+
+      def load_weights(model, saved):
+          \"\"\"Copies the parameters of a model file (read by read_model) into `model`.\"\"\"
+          linears = [layer for layer in model if isinstance(layer, nn.Linear)]
+          tensors = saved["parameters"]
+          if len(tensors) != 2 * len(linears):
+              raise ValueError(f"the saved model has {len(tensors)} tensors, this model needs {2 * len(linears)}")
+          for layer, weights, bias in zip(linears, tensors[0::2], tensors[1::2]):
+              inputs, outputs = weights["shape"]
+              if (outputs, inputs) != tuple(layer.weight.shape):
+                  raise ValueError(f"{weights['name']} is {inputs}x{outputs}, this model has {layer.in_features}x{layer.out_features}")
+              with torch.no_grad():
+                  # mltutor keeps inputs x outputs (x @ W + b); torch keeps outputs x inputs.
+                  layer.weight.copy_(torch.tensor(weights["values"]).reshape(inputs, outputs).t())
+                  layer.bias.copy_(torch.tensor(bias["values"]).reshape(outputs))
+
 
 
       """
@@ -128,46 +151,86 @@ enum PyTorchExport {
 
   private static func optimizerCode(_ h: Hyperparameters) -> String {
     let groups = """
-      weights = [p for n, p in model.named_parameters() if n.endswith("weight")]
-      biases = [p for n, p in model.named_parameters() if n.endswith("bias")]
-      groups = [{"params": weights, "weight_decay": L2}, {"params": biases, "weight_decay": 0.0}]
+          weights = [p for n, p in model.named_parameters() if n.endswith("weight")]
+          biases = [p for n, p in model.named_parameters() if n.endswith("bias")]
+          groups = [{"params": weights, "weight_decay": L2}, {"params": biases, "weight_decay": 0.0}]
 
       """
     switch h.optimizer {
-    case .sgd: return groups + "optimizer = torch.optim.SGD(groups, lr=LEARNING_RATE)\n\n\n"
-    case .momentum: return groups + "optimizer = torch.optim.SGD(groups, lr=LEARNING_RATE, momentum=MOMENTUM)\n\n\n"
+    case .sgd: return groups + "    optimizer = torch.optim.SGD(groups, lr=LEARNING_RATE)\n"
+    case .momentum: return groups + "    optimizer = torch.optim.SGD(groups, lr=LEARNING_RATE, momentum=MOMENTUM)\n"
     case .nesterov:
-      return groups + "optimizer = torch.optim.SGD(groups, lr=LEARNING_RATE, momentum=MOMENTUM, nesterov=True)\n\n\n"
+      return groups + "    optimizer = torch.optim.SGD(groups, lr=LEARNING_RATE, momentum=MOMENTUM, nesterov=True)\n"
     case .adam:
-      return groups + "optimizer = torch.optim.Adam(groups, lr=LEARNING_RATE, betas=(\(h.beta1), \(h.beta2)), eps=\(h.epsilon))\n\n\n"
+      return groups
+        + "    optimizer = torch.optim.Adam(groups, lr=LEARNING_RATE, betas=(\(h.beta1), \(h.beta2)), eps=\(h.epsilon))\n"
     }
   }
 
-  private static func trainingCode(_ task: Task) -> String {
+  private static func mainCode(_ h: Hyperparameters, task: Task, takesData: Bool) -> String {
     let lossLine = task == .classification ? "loss_fn = nn.CrossEntropyLoss()" : "loss_fn = nn.MSELoss()"
     let metric =
       task == .classification
-      ? "accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()\n        print(f\"epoch {epoch + 1}: test loss {test_loss:.4f}, test accuracy {accuracy:.4f}\")"
-      : "print(f\"epoch {epoch + 1}: test loss {test_loss:.4f}, test RMSE {test_loss ** 0.5:.4f}\")"
+      ? "accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()\n            print(f\"epoch {epoch} ({step} steps): test loss {test_loss:.4f}, test accuracy {accuracy:.4f}\")"
+      : "print(f\"epoch {epoch} ({step} steps): test loss {test_loss:.4f}, test RMSE {test_loss ** 0.5:.4f}\")"
+    let dataOption =
+      takesData
+      ? "\n    parser.add_argument(\"--data\", metavar=\"DIR\", default=os.environ.get(\"MLTUTOR_DATA\") or DATA_DIR,\n                        help=\"the folder of the IDX files (default: %(default)s; MLTUTOR_DATA changes it)\")"
+      : ""
     return """
-      \(lossLine)
-      for epoch in range(EPOCHS):
-          model.train()
-          order = torch.randperm(len(x_train))
-          for start in range(0, len(x_train), BATCH_SIZE):
-              batch = order[start:start + BATCH_SIZE]
-              loss = loss_fn(model(x_train[batch]), y_train[batch])
-              if L1 > 0:
-                  loss = loss + L1 * sum(p.abs().sum() for p in weights)
-              optimizer.zero_grad()
-              loss.backward()
-              if CLIP > 0:
-                  torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP)
-              optimizer.step()
-          model.eval()
-          with torch.no_grad():
-              test_loss = loss_fn(model(x_test), y_test).item()
-              \(metric)
+      def main():
+          parser = argparse.ArgumentParser(description="Train the exported mltutor experiment with PyTorch.")
+          parser.add_argument("--steps", type=int, default=STEPS, help="training steps (default: %(default)s)")
+          parser.add_argument("--weights", metavar="MODEL", help="start from a model mltutor saved")\(dataOption)
+          args = parser.parse_args()
+          if torch is None or np is None:
+              sys.exit("error: training needs PyTorch and numpy (pip install torch numpy)")
+          if args.steps < 0:
+              sys.exit("error: --steps must be 0 or more")
+          torch.manual_seed(SEED)
+          x_train, y_train, x_test, y_test = load_data(\(takesData ? "args.data" : ""))
+          model = build_model()
+          if args.weights:
+              try:
+                  load_weights(model, read_model(args.weights))
+              except (OSError, ValueError) as error:
+                  sys.exit(f"error: {args.weights}: {error}")
+
+      """ + optimizerCode(h) + """
+
+          \(lossLine)
+
+          def report(epoch, step):
+              model.eval()
+              with torch.no_grad():
+                  test_loss = loss_fn(model(x_test), y_test).item()
+                  \(metric)
+
+          step, epoch = 0, 0
+          if args.steps == 0:
+              report(epoch, step)
+          while step < args.steps:
+              model.train()
+              order = torch.randperm(len(x_train))
+              for start in range(0, len(x_train), BATCH_SIZE):
+                  if step == args.steps:
+                      break
+                  batch = order[start:start + BATCH_SIZE]
+                  loss = loss_fn(model(x_train[batch]), y_train[batch])
+                  if L1 > 0:
+                      loss = loss + L1 * sum(p.abs().sum() for p in weights)
+                  optimizer.zero_grad()
+                  loss.backward()
+                  if CLIP > 0:
+                      torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP)
+                  optimizer.step()
+                  step += 1
+              epoch += 1
+              report(epoch, step)
+
+
+      if __name__ == "__main__":
+          main()
 
       """
   }

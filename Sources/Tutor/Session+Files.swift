@@ -65,7 +65,9 @@ extension Session {
   func exportPyTorch(_ path: String) throws(CommandError) -> [Output] {
     let trainer = try requireTrainer()
     let dataset = try requireDataset()
-    let script = PyTorchExport.script(settings: settings, hyper: trainer.hyper, dataset: dataset, architecture: trainer.network.architecture)
+    let script = PyTorchExport.script(
+      settings: settings, hyper: trainer.hyper, dataset: dataset, architecture: trainer.network.architecture,
+      steps: trainer.steps)
     // Only an earlier export is replaced: any other file there is the learner's (and a pipe
     // or a device is refused before it is opened).
     do {

@@ -10,6 +10,7 @@ struct MLTutor: ParsableCommand {
       mltutor teaches how models learn by training real ones in front of you: linear
       regression on apartment prices, an MLP on handwritten digits, overfitting, minima.
       """,
+    version: Version.current,
     subcommands: [
       TutorCommand.self, TrainCommand.self, DataCommand.self, ReplCommand.self, LessonsCommand.self,
       DoctorCommand.self,

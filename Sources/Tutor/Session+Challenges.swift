@@ -71,7 +71,11 @@ extension Session {
     if let best = challengeStore.current().bests[challenge.name] {
       lines.append("  your best so far: \(Challenge.scoreText(best.score, challenge.score)) (\(best.how))")
     }
-    lines.append("  `submit` when your model is ready; it is judged on examples it never trained on")
+    if case .ball = challenge.setup {
+      lines.append("  `submit` once the ball rests in the deep valley")
+    } else {
+      lines.append("  `submit` when your model is ready; it is judged on examples it never trained on")
+    }
     return [.text(lines)]
   }
 

@@ -52,6 +52,7 @@ public enum LineREPL {
   public static func run(_ options: Options) throws(ScriptError) -> Int32 {
     let session = Session(locations: options.locations)
     let interactive = options.scriptPath == nil && Terminal.isTerminal(STDIN_FILENO)
+    if interactive { session.challengeStore = ChallengeStore(directory: options.progressDirectory) }
     let course = options.lessonsDirectory.map { Course.load(directory: $0) }
     var runner: LineRunner = session
     var courseSession: CourseSession?

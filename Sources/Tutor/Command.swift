@@ -23,6 +23,9 @@ public enum Command: Equatable, Sendable {
   case save(String)
   case load(String)
   case export(format: String, path: String)
+  case challenges
+  case challenge(String)
+  case submit
   case quit
 
   /// How much `train` should do.

@@ -66,6 +66,15 @@ public enum CommandCatalog {
     CommandInfo(
       name: "export", usage: "export pytorch FILE",
       summary: "write a PyTorch script that reproduces this experiment", example: "export pytorch run.py"),
+    CommandInfo(
+      name: "challenges", usage: "challenges", summary: "list the open challenges with your best in each",
+      example: "challenges"),
+    CommandInfo(
+      name: "challenge", usage: "challenge NAME", summary: "start a challenge: its data, its goal and its limits",
+      example: "challenge digits"),
+    CommandInfo(
+      name: "submit", usage: "submit", summary: "judge your model on the challenge's unseen examples",
+      example: "submit"),
     CommandInfo(name: "quit", usage: "quit", summary: "leave mltutor", example: "quit"),
   ]
 
@@ -91,6 +100,7 @@ public enum CommandCatalog {
     case "model": return ["linear", "activation=", "init="]
     case "train": return ["steps", "epochs"]
     case "export": return ["pytorch"]
+    case "challenge": return Challenge.names
     default: return []
     }
   }

@@ -97,9 +97,14 @@ public enum CommandParser {
       guard args.count == 2 else { throw usage() }
       guard args[0].lowercased() == "pytorch" else { throw usage("only pytorch is known") }
       return .export(format: "pytorch", path: args[1])
+    case "challenge":
+      guard args.count == 1 else { throw usage("which challenge? `challenges` lists them") }
+      return .challenge(args[0].lowercased())
     default:
       guard args.isEmpty else { throw usage("\(info.name) takes no arguments") }
       switch info.name {
+      case "challenges": return .challenges
+      case "submit": return .submit
       case "stop": return .stop
       case "eval": return .eval
       case "reset": return .reset

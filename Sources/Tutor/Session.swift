@@ -24,6 +24,11 @@ public final class Session {
   /// commands have run: a screen keeps that chart and redraws it with `redraw(_:)`.
   public internal(set) var lastChartCommand: Command?
   public internal(set) var chartCommands = 0
+  /// The challenge started last (`challenge NAME`), which `submit` judges.
+  var activeChallenge: ActiveChallenge?
+  /// Where personal bests in the challenges are kept; in memory only unless a front end
+  /// gives it the state folder.
+  public var challengeStore = ChallengeStore(directory: nil)
 
   public init(locations: DataLocations) {
     self.locations = locations
@@ -77,6 +82,9 @@ public final class Session {
       case .save(let path): return try save(path)
       case .load(let path): return try load(path)
       case .export(_, let path): return try exportPyTorch(path)
+      case .challenges: return listChallenges()
+      case .challenge(let name): return try startChallenge(name)
+      case .submit: return try submitChallenge()
       case .quit:
         wantsToQuit = true
         return []

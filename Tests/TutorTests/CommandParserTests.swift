@@ -40,6 +40,9 @@ import Tutor
     #expect(try parse("save \"my model.mlt\"") == .save("my model.mlt"))
     #expect(try parse("export pytorch run.py") == .export(format: "pytorch", path: "run.py"))
     #expect(try parse("quit") == .quit)
+    #expect(try parse("challenges") == .challenges)
+    #expect(try parse("challenge Digits") == .challenge("digits"))
+    #expect(try parse("submit") == .submit)
   }
 
   @Test func blankLinesAndCommentsAreNothing() throws {

@@ -44,6 +44,9 @@ extension TutorState {
     case .character("r"): return [.run("reset")]
     case .character("u"): return [.run("rewind 1")]
     case .character("f"): return [.fork]
+    case .character("C"):
+      echo("challenges")
+      return [.run("challenges")]
     case .character("?"): overlay = .help
     case .character("q"):
       if snapshot.training || snapshot.busy != nil {

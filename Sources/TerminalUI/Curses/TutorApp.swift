@@ -64,9 +64,11 @@ public enum TutorApp {
       TerminalRestore.end()
       return .noTerminal(error.reason)
     }
+    let session = Session(locations: options.locations)
+    session.challengeStore = ChallengeStore(directory: options.progressDirectory)
     let course = CourseSession(
       course: Course.load(directory: options.lessonsDirectory),
-      session: Session(locations: options.locations),
+      session: session,
       store: options.progressDirectory.map { ProgressStore(directory: $0) })
     let worker = SessionWorker(course: course)
     worker.start()

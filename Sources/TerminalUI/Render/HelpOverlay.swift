@@ -17,6 +17,7 @@ enum HelpOverlay {
     ("→  ←", "next / previous lesson step"),
     (": or Enter", "type a command (Tab completes, ↑ history)"),
     ("a b c …", "answer the step's question"),
+    ("C", "the challenges and your bests"),
     ("draw", "command: draw a digit for the model"),
     ("?", "this help"),
     ("Ctrl-C", "stop training (model kept); twice: quit"),

@@ -8,6 +8,14 @@ public struct Dataset: Sendable {
   public let summary: String
   public let train: Examples
   public let test: Examples
+  /// Examples held out of the training split to choose settings and epochs by
+  /// (`data NAME val=0.1`), so that the test split is read only for the final verdict; nil
+  /// when none is held out.
+  public let validation: Examples?
+  /// Examples drawn anew from the same source after the model was trained, as the world would
+  /// bring them (the toy sets: new points from the same generator, without any leaked column);
+  /// nil where the source cannot draw more.
+  public let fresh: Examples?
   /// One name per feature column (`["surface (m²)"]`); empty for images.
   public let featureNames: [String]
   /// What is predicted: `price (k€)`, `digit`, `class`.
@@ -31,7 +39,7 @@ public struct Dataset: Sendable {
     name: String, summary: String, train: Examples, test: Examples, featureNames: [String],
     targetName: String, classNames: [String]?, imageShape: (rows: Int, cols: Int)? = nil,
     source: String, standardizer: Standardizer? = nil, outlierIndices: [Int] = [],
-    notes: [String] = []
+    notes: [String] = [], validation: Examples? = nil, fresh: Examples? = nil
   ) {
     self.name = name
     self.summary = summary
@@ -45,6 +53,8 @@ public struct Dataset: Sendable {
     self.standardizer = standardizer
     self.outlierIndices = outlierIndices
     self.notes = notes
+    self.validation = validation
+    self.fresh = fresh
   }
 
   /// Classification or regression, as the training labels say.
@@ -56,8 +66,9 @@ public struct Dataset: Sendable {
   /// Outputs a network needs: the class count, or the target width.
   public var outputCount: Int { train.outputCount }
 
-  /// `4,000 train + 1,000 test`.
+  /// `4,000 train + 1,000 test`, or `3,600 train + 400 validation + 1,000 test`.
   public var sizeDescription: String {
-    "\(grouped(train.count)) train + \(grouped(test.count)) test"
+    let held = validation.map { " + \(grouped($0.count)) validation" } ?? ""
+    return "\(grouped(train.count)) train\(held) + \(grouped(test.count)) test"
   }
 }

@@ -6,8 +6,23 @@
 /// The loss landscapes are not data sets: see `Landscape1D` and `Landscape2D`.
 public enum DatasetCatalog {
   /// Loads the set called `name` with `options` (settings as `key: value`).
+  /// Settings every set takes (`val`) and those every image set takes (`occlude`, `label_noise`,
+  /// `imbalance`) are applied by `DataQuality` once the set is made.
   public static func load(
     _ name: String, options: [String: String] = [:], locations: DataLocations
+  ) throws(DatasetError) -> Dataset {
+    let images = isImageSet(name)
+    let made = try make(name, options: DataQuality.own(options, images: images), locations: locations)
+    return try DataQuality.apply(made, options: options, images: images)
+  }
+
+  /// Whether `name` is a set of images (which take the image knobs).
+  static func isImageSet(_ name: String) -> Bool {
+    name.hasPrefix("idx:") || ["mnist-5k", "mnist", "fashion"].contains(name)
+  }
+
+  private static func make(
+    _ name: String, options: [String: String], locations: DataLocations
   ) throws(DatasetError) -> Dataset {
     if name.hasPrefix("idx:") {
       return try ImageSets.idx(name, spec: String(name.dropFirst(4)), options: options)
@@ -51,8 +66,18 @@ public enum DatasetCatalog {
     return all.first { $0.name == name }
   }
 
-  /// Everything `data list` shows, in that order.
+  /// Everything `data list` shows, in that order, each with the knobs `DataQuality` adds.
   public static func entries(locations: DataLocations) -> [DatasetEntry] {
+    ownEntries(locations: locations).map { e in
+      guard e.kind != .landscape1D && e.kind != .landscape2D else { return e }
+      let images = e.kind == .images || e.kind == .yourImages
+      return DatasetEntry(
+        name: e.name, kind: e.kind, size: e.size, source: e.source, available: e.available,
+        summary: e.summary, knobs: e.knobs + DataQuality.knobs(images: images), remedy: e.remedy)
+    }
+  }
+
+  private static func ownEntries(locations: DataLocations) -> [DatasetEntry] {
     let embeddedFile = locations.embedded + "/mnist-5k-train-images-idx3-ubyte.gz"
     let fashionFile = locations.fashion + "/train-images-idx3-ubyte.gz"
     var list = [

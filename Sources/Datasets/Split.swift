@@ -32,6 +32,36 @@ public enum Split {
     return (Array(order[testCount...]).sorted(), Array(order[..<testCount]).sorted())
   }
 
+  /// Deals `0..<count` into `k` folds for cross-validation, each index in exactly one fold.
+  /// With `labels` (classes) each class is shuffled and dealt in turn, carrying on where the
+  /// class before stopped, so every fold keeps each class's share and the folds' sizes differ by
+  /// one at most; without, a random permutation is dealt. Each fold comes back in increasing order.
+  public static func folds(
+    count: Int, labels: [Int32]?, k: Int, generator: inout SeededGenerator
+  ) -> [[Int]] {
+    let parts = max(1, k)
+    var folds = [[Int]](repeating: [], count: parts)
+    var next = 0
+    func deal(_ members: [Int]) {
+      for i in members {
+        folds[next].append(i)
+        next = (next + 1) % parts
+      }
+    }
+    if let labels {
+      var byClass: [Int32: [Int]] = [:]
+      for (i, label) in labels.enumerated() { byClass[label, default: []].append(i) }
+      for label in byClass.keys.sorted() {
+        var members = byClass[label] ?? []
+        generator.shuffle(&members)
+        deal(members)
+      }
+    } else {
+      deal(generator.permutation(count))
+    }
+    return folds.map { $0.sorted() }
+  }
+
   /// `0..<count` shuffled and cut into batches of `size` (the last one may be smaller).
   public static func batches(count: Int, size: Int, generator: inout SeededGenerator) -> [[Int]] {
     let order = generator.permutation(count)

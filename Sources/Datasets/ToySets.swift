@@ -31,6 +31,7 @@ enum ToySets {
       knobs.append(DatasetKnob("classes", "3", "arms of the spiral"))
     }
     knobs.append(DatasetKnob("seed", "1", "random seed"))
+    knobs.append(DatasetKnob("leak", "0", "1 adds a column that gives the class away (train and test, not fresh points)"))
     return knobs
   }
 
@@ -85,11 +86,39 @@ enum ToySets {
       }
       return Examples(features: .floats(features), featureCount: 2, labels: .classes(labels, classCount: classes))
     }
-    let train = examples(n, &generator)
-    let test = examples(testCount, &generator)
+    let leak = try settings.int("leak", in: 0...1) == 1
+    var train = examples(n, &generator)
+    var test = examples(testCount, &generator)
+    // NB: drawn after both splits, so that they are the same with or without fresh points.
+    var fresh = examples(testCount, &generator)
+    var notes = ["settings: \(settings.summary)"]
+    if leak {
+      var noise = SeededGenerator(seed: seed ^ 0x4C45_414B_4C45_414B)
+      train = leaking(train, knowsClass: true, &noise)
+      test = leaking(test, knowsClass: true, &noise)
+      fresh = leaking(fresh, knowsClass: false, &noise)
+      notes.append("leak: column 3 is the class + 0.1 × N(0, 1) in train and test; 0 + the noise in fresh points")
+    }
     return Dataset(
-      name: name, summary: summary(name), train: train, test: test, featureNames: ["x", "y"],
+      name: name, summary: summary(name), train: train, test: test,
+      featureNames: leak ? ["x", "y", "leak"] : ["x", "y"],
       targetName: "class", classNames: (0..<classes).map(String.init),
-      source: "generated, seed \(seed)", notes: ["settings: \(settings.summary)"])
+      source: "generated, seed \(seed)", notes: notes, fresh: fresh)
+  }
+
+  /// The points with a third column: the class plus a little noise where it was recorded
+  /// (`knowsClass`), as a column filled in after the outcome was known would be; 0 plus the
+  /// noise on points met later, when the outcome is not known yet.
+  static func leaking(_ e: Examples, knowsClass: Bool, _ g: inout SeededGenerator) -> Examples {
+    guard case .floats(let xy) = e.features, case .classes(let labels, _) = e.labels else { return e }
+    var out: [Float] = []
+    out.reserveCapacity(e.count * 3)
+    for i in 0..<e.count {
+      out.append(xy[2 * i])
+      out.append(xy[2 * i + 1])
+      let value = knowsClass ? Double(labels[i]) : 0
+      out.append(Float(value + 0.1 * g.normal()))
+    }
+    return Examples(features: .floats(out), featureCount: 3, labels: e.labels)
   }
 }

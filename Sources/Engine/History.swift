@@ -12,6 +12,8 @@ public struct History: Equatable, Sendable {
     public var epoch: Int
     public var train: Evaluation
     public var test: Evaluation?
+    /// On the validation split, when the run holds one out.
+    public var validation: Evaluation? = nil
   }
 
   public struct Marker: Equatable, Sendable {

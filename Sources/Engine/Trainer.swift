@@ -11,6 +11,8 @@ public final class Trainer {
   public let train: Examples
   /// The test split; nil when there is none (or it is empty).
   public let test: Examples?
+  /// The validation split, evaluated with the others; nil when there is none (or it is empty).
+  public let validation: Examples?
   public let seed: UInt64
   public let initializer: Initializer
   public private(set) var hyper: Hyperparameters
@@ -36,12 +38,13 @@ public final class Trainer {
   /// Checks that the architecture fits the data and the settings are valid, before allocating.
   public init(
     architecture: Architecture, initializer: Initializer, hyper: Hyperparameters, seed: UInt64,
-    train: Examples, test: Examples? = nil
+    train: Examples, test: Examples? = nil, validation: Examples? = nil
   ) throws(EngineError) {
     try architecture.validate()
     try hyper.validate()
     try Trainer.checkFit(architecture, train, "training")
     if let test { try Trainer.checkFit(architecture, test, "test") }
+    if let validation { try Trainer.checkFit(architecture, validation, "validation") }
     guard train.count > 0 else { throw .dataMismatch("the training set is empty") }
     try Trainer.checkMemory(architecture, runs: [hyper], train: train, test: test)
     var generator = SeededGenerator(seed: seed)
@@ -52,6 +55,7 @@ public final class Trainer {
     self.train = train
     // An empty test split is no test data: nothing to evaluate, rather than a loss of 0.
     self.test = test.flatMap { $0.count > 0 ? $0 : nil }
+    self.validation = validation.flatMap { $0.count > 0 ? $0 : nil }
     self.seed = seed
     self.initializer = initializer
     self.hyper = hyper
@@ -312,7 +316,7 @@ public final class Trainer {
     return sum / Double(count)
   }
 
-  /// Evaluates on the training set and the test set and records it in the history.
+  /// Evaluates on the training, test and validation sets and records it in the history.
   @discardableResult
   public func evaluate() -> History.Evaluated {
     let record = evaluation()
@@ -324,7 +328,7 @@ public final class Trainer {
   func evaluation() -> History.Evaluated {
     History.Evaluated(
       step: progress.step, epoch: progress.epoch, train: network.evaluate(train),
-      test: test.map { network.evaluate($0) })
+      test: test.map { network.evaluate($0) }, validation: validation.map { network.evaluate($0) })
   }
 
   /// A snapshot of the whole run, cheap to take.
@@ -373,6 +377,7 @@ public final class Trainer {
     network = other.network.copy()
     train = other.train
     test = other.test
+    validation = other.validation
     seed = other.seed
     initializer = other.initializer
     hyper = other.hyper

@@ -27,6 +27,10 @@ public enum Command: Equatable, Sendable {
   case challenge(String)
   case submit
   case quit
+  /// `eval fresh`: the current weights on examples drawn anew (`Dataset.fresh`).
+  case evalFresh
+  /// `crossval K epochs=N`: k-fold cross-validation of the current model on the training split.
+  case crossValidate(folds: Int, epochs: Int)
 
   /// How much `train` should do.
   public enum TrainAmount: Equatable, Sendable {

@@ -36,7 +36,8 @@ public enum CommandCatalog {
       example: "train 2 epochs"),
     CommandInfo(name: "stop", usage: "stop", summary: "stop training", example: "stop"),
     CommandInfo(
-      name: "eval", usage: "eval", summary: "loss and accuracy (RMSE and R² for regression) on train and test",
+      name: "eval", usage: "eval [fresh]",
+      summary: "loss and accuracy (RMSE and R² for regression) on each split, or on fresh examples",
       example: "eval"),
     CommandInfo(
       name: "predict", usage: "predict VALUE | predict #INDEX",
@@ -75,6 +76,9 @@ public enum CommandCatalog {
     CommandInfo(
       name: "submit", usage: "submit", summary: "judge your model on the challenge's unseen examples",
       example: "submit"),
+      name: "crossval", usage: "crossval K [epochs=N]",
+      summary: "k-fold cross-validation: K fresh copies of the model, each validated on one fold",
+      example: "crossval 5 epochs=3"),
     CommandInfo(name: "quit", usage: "quit", summary: "leave mltutor", example: "quit"),
   ]
 
@@ -101,6 +105,8 @@ public enum CommandCatalog {
     case "train": return ["steps", "epochs"]
     case "export": return ["pytorch"]
     case "challenge": return Challenge.names
+    case "eval": return ["fresh"]
+    case "crossval": return ["epochs="]
     default: return []
     }
   }

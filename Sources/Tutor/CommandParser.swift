@@ -93,6 +93,17 @@ public enum CommandParser {
     case "compare":
       guard args.count == 2 else { throw usage() }
       return .compare(args[0], args[1])
+    case "eval" where !args.isEmpty:
+      guard args.count == 1, args[0].lowercased() == "fresh" else { throw usage("eval takes nothing or `fresh`") }
+      return .evalFresh
+    case "crossval":
+      guard (1...2).contains(args.count) else { throw usage() }
+      let k = try count(args[0], usage: usage)
+      let options = try keyValues(args.dropFirst(), usage: usage)
+      for key in options.keys where key != "epochs" { throw usage("unknown option '\(key)'") }
+      var epochs = 3
+      if let word = options["epochs"] { epochs = try count(word, usage: usage) }
+      return .crossValidate(folds: k, epochs: epochs)
     case "export":
       guard args.count == 2 else { throw usage() }
       guard args[0].lowercased() == "pytorch" else { throw usage("only pytorch is known") }

@@ -142,7 +142,8 @@ extension Session {
     let train = trainer.network.evaluate(trainer.train)
     let test = trainer.test.map { trainer.network.evaluate($0) }
     if let test { printedTest = PrintedTest(trainer: trainer, step: trainer.steps, evaluation: test) }
-    return "train " + describe(train) + (test.map { " · test " + describe($0) } ?? " · no test data")
+    let validation = trainer.validation.map { " · val " + describe(trainer.network.evaluate($0)) } ?? ""
+    return "train " + describe(train) + validation + (test.map { " · test " + describe($0) } ?? " · no test data")
   }
 
   func describe(_ e: Evaluation) -> String {
@@ -160,6 +161,7 @@ extension Session {
     let trainer = try requireTrainer()
     let train = trainer.network.evaluate(trainer.train)
     var rows = [row("train", train)]
+    if let validation = trainer.validation { rows.append(row("validation", trainer.network.evaluate(validation))) }
     if let test = trainer.test {
       let evaluation = trainer.network.evaluate(test)
       printedTest = PrintedTest(trainer: trainer, step: trainer.steps, evaluation: evaluation)

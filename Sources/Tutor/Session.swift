@@ -20,6 +20,10 @@ public final class Session {
   public private(set) var wantsToQuit = false
   /// The last evaluation on the test set that a command printed (after `train N`, `eval`).
   var printedTest: PrintedTest?
+  /// The last evaluation on fresh examples that `eval fresh` printed.
+  var printedFresh: PrintedTest?
+  /// The last `crossval`, with the data and model it was run on.
+  public internal(set) var crossValidation: CrossValidationRecord?
   /// The last command that drew a chart (`plot`, `predict #N`, `compare`), and how many such
   /// commands have run: a screen keeps that chart and redraws it with `redraw(_:)`.
   public internal(set) var lastChartCommand: Command?
@@ -88,6 +92,8 @@ public final class Session {
       case .quit:
         wantsToQuit = true
         return []
+      case .evalFresh: return try evaluateFresh()
+      case .crossValidate(let k, let epochs): return try crossValidate(k, epochs: epochs, shouldStop: shouldStop)
       }
     } catch let error as CommandError {
       return [.error(error.message)]
@@ -127,7 +133,7 @@ public final class Session {
         outputs: dataset.outputCount)
       return try Trainer(
         architecture: architecture, initializer: s.effectiveInitializer, hyper: s.hyper,
-        seed: s.seed, train: dataset.train, test: dataset.test)
+        seed: s.seed, train: dataset.train, test: dataset.test, validation: dataset.validation)
     } catch {
       throw CommandError(error.description)
     }

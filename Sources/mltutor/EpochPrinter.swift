@@ -15,6 +15,8 @@ struct EpochPrinter {
   let started: Date
   /// False when the data hold no test split: the test columns are left out.
   var hasTest = true
+  /// True when the data hold a validation split (`-o val=0.1`): its columns follow training's.
+  var hasValidation = false
 
   func print(_ record: History.Evaluated, epoch: Int, samplesPerSecond: Double) {
     Swift.print(line(record, epoch: epoch, samplesPerSecond: samplesPerSecond))
@@ -28,10 +30,18 @@ struct EpochPrinter {
       fields.append(("train_loss", number(r.train.loss)))
       if task == .classification {
         fields.append(("train_accuracy", number(r.train.accuracy)))
+        if let v = r.validation {
+          fields.append(("val_loss", number(v.loss)))
+          fields.append(("val_accuracy", number(v.accuracy)))
+        }
         fields.append(("test_loss", number(test?.loss)))
         fields.append(("test_accuracy", number(test?.accuracy)))
       } else {
         fields.append(("train_rmse", number(r.train.rmse)))
+        if let v = r.validation {
+          fields.append(("val_loss", number(v.loss)))
+          fields.append(("val_rmse", number(v.rmse)))
+        }
         fields.append(("test_loss", number(test?.loss)))
         fields.append(("test_rmse", number(test?.rmse)))
         fields.append(("test_r2", number(test?.r2)))
@@ -55,6 +65,7 @@ struct EpochPrinter {
   private var columns: [String] {
     var names = ["epoch", "train loss"]
     names.append(task == .classification ? "train acc" : "train rmse")
+    if hasValidation { names += task == .classification ? ["val loss", "val acc"] : ["val rmse"] }
     if hasTest {
       names += task == .classification ? ["test loss", "test acc"] : ["test loss", "test rmse", "test r2"]
     }
@@ -63,6 +74,9 @@ struct EpochPrinter {
 
   private func figures(_ r: History.Evaluated) -> [Double?] {
     var values: [Double?] = [r.train.loss, task == .classification ? r.train.accuracy : r.train.rmse]
+    if hasValidation {
+      values += task == .classification ? [r.validation?.loss, r.validation?.accuracy] : [r.validation?.rmse]
+    }
     guard hasTest else { return values }
     let test = r.test
     values.append(test?.loss)

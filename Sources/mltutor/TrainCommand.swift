@@ -69,6 +69,9 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Save the trained model to this file.")
   var save: String?
 
+  @Option(help: "Cross-validate instead: K fresh models, each trained --epochs epochs on all folds of the training split but one and validated on that one.")
+  var folds: Int?
+
   @Flag(help: "Print one JSON object per epoch instead of text.")
   var json = false
 
@@ -117,11 +120,17 @@ struct TrainCommand: ParsableCommand {
       trainer = try Trainer(
         architecture: architecture,
         initializer: settings.initializer ?? Initializer.recommended(for: settings.activation),
-        hyper: settings.hyper, seed: seed, train: dataset.train, test: dataset.test)
+        hyper: settings.hyper, seed: seed, train: dataset.train, test: dataset.test,
+        validation: dataset.validation)
     } catch {
       throw Failure(error.description)
     }
-    let out = EpochPrinter(json: json, task: dataset.task, started: started, hasTest: trainer.test != nil)
+    if let folds {
+      try crossValidate(folds, trainer: trainer)
+      return
+    }
+    var out = EpochPrinter(json: json, task: dataset.task, started: started, hasTest: trainer.test != nil)
+    out.hasValidation = trainer.validation != nil
     if let header = out.header { print(header) }
     let progress = ProgressBar(enabled: !json && isatty(STDERR_FILENO) != 0)
     for epoch in 1...max(1, epochs) where epochs > 0 {
@@ -157,6 +166,21 @@ struct TrainCommand: ParsableCommand {
       }
       if !json { print("saved \(save)") }
     }
+  }
+
+  /// `--folds K`: one line (or JSON object) per fold, then the mean and the spread.
+  private func crossValidate(_ k: Int, trainer: Trainer) throws {
+    guard epochs >= 1 else { throw Failure("--folds needs --epochs of 1 or more") }
+    let result: CrossValidation?
+    do {
+      result = try CrossValidation.run(
+        architecture: trainer.network.architecture, initializer: trainer.initializer, hyper: trainer.hyper,
+        seed: seed, examples: trainer.train, k: k, epochs: epochs)
+    } catch {
+      throw Failure(error.message)
+    }
+    guard let result else { return }
+    for line in CrossValidationPrinter(json: json).lines(result) { print(line) }
   }
 
   /// What the tutor's `save` records, so that `load` rebuilds the same data and settings.

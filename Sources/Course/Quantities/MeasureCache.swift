@@ -19,6 +19,7 @@ final class MeasureCache {
   struct Results {
     var train: Evaluation
     var test: Evaluation?
+    var validation: Evaluation? = nil
   }
 
   private var resultsKey: Key?
@@ -43,7 +44,8 @@ final class MeasureCache {
     if key == resultsKey, let results { return results }
     guard let trainer = session.trainer else { return nil }
     let fresh = Results(
-      train: trainer.network.evaluate(trainer.train), test: trainer.test.map { trainer.network.evaluate($0) })
+      train: trainer.network.evaluate(trainer.train), test: trainer.test.map { trainer.network.evaluate($0) },
+      validation: trainer.validation.map { trainer.network.evaluate($0) })
     resultsKey = key
     results = fresh
     return fresh

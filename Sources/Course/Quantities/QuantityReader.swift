@@ -53,7 +53,11 @@ public final class QuantityReader {
   /// One number of an evaluation, or why there is none.
   func result(_ split: String, _ pick: (Evaluation) -> Double?, _ what: String) -> QuantityValue {
     guard let results else { return QuantityReader.noModel }
-    guard let evaluation = split == "train" ? results.train : results.test else {
+    let chosen = split == "train" ? results.train : split == "val" ? results.validation : results.test
+    guard let evaluation = chosen else {
+      if split == "val" {
+        return .unavailable("no validation split: load the data with one, e.g. `data mnist-5k val=0.1`")
+      }
       return .unavailable("this data has no test split")
     }
     guard let x = pick(evaluation) else { return .unavailable("\(what) is not defined for this data") }

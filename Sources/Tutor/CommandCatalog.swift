@@ -76,6 +76,7 @@ public enum CommandCatalog {
     CommandInfo(
       name: "submit", usage: "submit", summary: "judge your model on the challenge's unseen examples",
       example: "submit"),
+    CommandInfo(
       name: "crossval", usage: "crossval K [epochs=N]",
       summary: "k-fold cross-validation: K fresh copies of the model, each validated on one fold",
       example: "crossval 5 epochs=3"),

@@ -55,6 +55,8 @@ public struct TutorSnapshot: Equatable, Sendable {
   public var stepDone = false
   /// The open step asks a question answered by a letter.
   public var quizOpen = false
+  /// The cell of the last `plot mistakes TRUE PREDICTED` (class numbers), which `M` draws again.
+  public var mistakeCell: [Int]?
 
   public init() {}
 

@@ -44,6 +44,8 @@ extension TutorState {
     case .character("r"): return [.run("reset")]
     case .character("u"): return [.run("rewind 1")]
     case .character("f"): return [.fork]
+    case .character("M"):
+      return [.run(snapshot.mistakeCell.map { "plot mistakes \($0.map(String.init).joined(separator: " "))" } ?? "plot mistakes")]
     case .character("?"): overlay = .help
     case .character("q"):
       if snapshot.training || snapshot.busy != nil {

@@ -3,6 +3,13 @@ import Datasets
 import Engine
 
 extension Session {
+  /// The cell (class numbers) of the last `plot mistakes TRUE PREDICTED` that drew images,
+  /// while the same data stay loaded.
+  public var mistakeCell: [Int]? {
+    guard let named = namedMistakeCell, named.data == dataset?.name else { return nil }
+    return named.cell
+  }
+
   /// `plot mistakes [TRUE PREDICTED]`: the test images of class TRUE that the model calls
   /// PREDICTED, surest first, each with its index and the probabilities of PREDICTED and TRUE;
   /// without classes, the largest cell off the confusion matrix's diagonal.
@@ -58,7 +65,7 @@ extension Session {
     guard !cases.isEmpty else {
       return [.line("no test image of \(tName) is taken for \(pName) at step \(trainer.steps)")]
     }
-    if truth != nil { mistakeCell = [t, p] }
+    if truth != nil { namedMistakeCell = (dataset.name, [t, p]) }
     let tiles = cases.map { c in
       CaptionedImages.Tile(
         image: GrayImage(pixels: test.features([c.index]).values, rows: shape.rows, columns: shape.cols),

@@ -24,8 +24,8 @@ public final class Session {
   /// commands have run: a screen keeps that chart and redraws it with `redraw(_:)`.
   public internal(set) var lastChartCommand: Command?
   public internal(set) var chartCommands = 0
-  /// The cell of the last `plot mistakes TRUE PREDICTED` that drew images: class numbers.
-  public internal(set) var mistakeCell: [Int]?
+  /// The cell of the last `plot mistakes TRUE PREDICTED` that drew images, and its data.
+  var namedMistakeCell: (data: String, cell: [Int])?
   /// The last loss landscape computed, so that drawing it again costs nothing while the
   /// weights it is about stay as they were.
   var landscapeCache: (key: [String], outputs: [Output])?

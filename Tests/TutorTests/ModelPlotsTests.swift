@@ -65,6 +65,8 @@ import Testing
     #expect(named.hasPrefix("\(cell[0]) taken for \(cell[1]): \(count == 1 ? "1 test image" : "\(count) test images")"))
     #expect(s.lastChartCommand == .plotMistakes(truth: "\(cell[0])", predicted: "\(cell[1])"))
     #expect(s.mistakeCell == cell)
+    learner.run(s, ["data moons"])
+    #expect(s.mistakeCell == nil, "other data, no cell")
   }
 
   @Test func aCellWithoutMistakesAndBadClassesSayOneLine() throws {

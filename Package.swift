@@ -48,7 +48,9 @@ let package = Package(
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["__Snapshots__"]),
-    .testTarget(name: "TutorTests", dependencies: ["Tutor", "Engine", "Datasets", "Charts"]),
+    .testTarget(
+      name: "TutorTests", dependencies: ["Tutor", "Engine", "Datasets", "Charts", "TestSupport"],
+      exclude: ["__Snapshots__"]),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "Tutor", "Charts", "Datasets", "Engine", "TestSupport"]),
     .testTarget(name: "CourseTests", dependencies: ["Course", "Tutor", "Datasets"], exclude: ["Fixtures"]),
     .testTarget(

@@ -17,6 +17,8 @@ public enum ChartSpec: Hashable, Sendable {
   case confusion(ConfusionMatrix)
   /// An image beside its probability bars.
   case example(ExampleChart)
+  /// Images with a caption under each (a classifier's mistakes).
+  case captionedImages(CaptionedImages)
 
   /// The chart drawn in exactly `width` × `height` cells (fewer rows for the one-row kinds).
   public func render(width: Int, height: Int, style: ChartStyle = .unicode) -> Grid {
@@ -33,6 +35,7 @@ public enum ChartSpec: Hashable, Sendable {
     case .progress(let c): return c.render(width: width, height: height, style: style)
     case .confusion(let c): return c.render(width: width, height: height, style: style)
     case .example(let c): return c.render(width: width, height: height, style: style)
+    case .captionedImages(let c): return c.render(width: width, height: height, style: style)
     }
   }
 }

@@ -14,11 +14,14 @@ public struct HeatMap: Hashable, Sendable {
   /// `.log` spreads the shades over decades above the minimum (for surfaces such as
   /// Rosenbrock's whose values span many orders of magnitude).
   public var shading: AxisScale
+  /// The legend gives the lowest and highest values ("0.081→2.31") instead of "low→high".
+  public var showsRange = false
 
-  public init(field: Field, path: [Point] = [], shading: AxisScale = .linear) {
+  public init(field: Field, path: [Point] = [], shading: AxisScale = .linear, showsRange: Bool = false) {
     self.field = field
     self.path = path
     self.shading = shading
+    self.showsRange = showsRange
   }
 
   static let unicodeRamp: [Character] = [" ", "░", "▒", "▓", "█"]
@@ -67,12 +70,20 @@ public struct HeatMap: Hashable, Sendable {
     var legend = [
       LegendEntry(
         symbol: String(ramp.dropFirst()), color: nil,
-        text: (shading == .log ? "log " : "") + style.text("low→high", "low->high"))
+        text: (shading == .log ? "log " : "") + rangeText(style))
     ]
     legend += PathMarks.legend(path, style: style)
     if let g = gaps.legend(style: style) { legend.append(g) }
     frame.drawAxes(into: &grid, style: style, legend: legend)
     return grid
+  }
+
+  /// "low→high", or the lowest and highest finite values when `showsRange`.
+  func rangeText(_ style: ChartStyle) -> String {
+    let arrow = style.text("→", "->")
+    let finite = field.values.filter(\.isFinite)
+    guard showsRange, let lo = finite.min(), let hi = finite.max() else { return "low" + arrow + "high" }
+    return NumberText.compact(lo) + arrow + NumberText.compact(hi)
   }
 
   /// Blue for low values through green and yellow to red for high ones.

@@ -14,6 +14,12 @@ public enum Command: Equatable, Sendable {
   case eval
   case predict(PredictInput)
   case plot(kind: String, index: Int?)
+  /// `plot mistakes [TRUE PREDICTED]`: the test images of one cell of the confusion matrix,
+  /// classes by name or number; nil for the largest cell off the diagonal.
+  case plotMistakes(truth: String?, predicted: String?)
+  /// `plot landscape line [RUN]`: the loss along the straight line from the current run's
+  /// weights to RUN's; nil for the line from the run's start to its weights now.
+  case plotLandscapeLine(run: String?)
   case reset
   case rewind(Int)
   case fork(String)

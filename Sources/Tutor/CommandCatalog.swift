@@ -43,7 +43,7 @@ public enum CommandCatalog {
       name: "predict", usage: "predict VALUE | predict #INDEX",
       summary: "the model's answer for a value, or for a test example", example: "predict 75"),
     CommandInfo(
-      name: "plot", usage: "plot loss|fit|probs [#INDEX]|data|landscape|boundary|weights|confusion",
+      name: "plot", usage: "plot loss|fit|probs [#INDEX]|data|landscape [line [RUN]]|boundary|weights|confusion|mistakes [TRUE PREDICTED]",
       summary: "draw a chart", example: "plot loss"),
     CommandInfo(
       name: "reset", usage: "reset", summary: "new weights from the seed, same settings", example: "reset"),
@@ -101,7 +101,7 @@ public enum CommandCatalog {
     case "help": return names
     case "set": return settings
     case "show": return ["hyper", "params", "grad", "model", "data"]
-    case "plot": return ["loss", "fit", "probs", "data", "landscape", "boundary", "weights", "confusion"]
+    case "plot": return ["loss", "fit", "probs", "data", "landscape", "boundary", "weights", "confusion", "mistakes"]
     case "model": return ["linear", "activation=", "init="]
     case "train": return ["steps", "epochs"]
     case "export": return ["pytorch"]

@@ -71,6 +71,15 @@ public enum CommandParser {
       }
       return .predict(.value(value))
     case "plot":
+      switch args.first?.lowercased() {
+      case "mistakes":
+        guard args.count == 1 || args.count == 3 else { throw usage("mistakes takes two classes, TRUE and PREDICTED, or none") }
+        return .plotMistakes(truth: args.count == 3 ? args[1] : nil, predicted: args.count == 3 ? args[2] : nil)
+      case "landscape" where args.count > 1:
+        guard args[1].lowercased() == "line", args.count <= 3 else { throw usage("the landscape is `plot landscape` or `plot landscape line [RUN]`") }
+        return .plotLandscapeLine(run: args.count == 3 ? args[2] : nil)
+      default: break
+      }
       guard (1...2).contains(args.count) else { throw usage() }
       var index: Int?
       if args.count == 2 {

@@ -125,4 +125,36 @@ public enum Plots {
     let p = SoftmaxCrossEntropy.probabilities(network.predict(features))
     return BarChart(values: p.values, labels: labels, truth: truth)
   }
+  /// A probability in at most five characters: "99.9%" (above 99%), "97%", "1.2%", "0.3%",
+  /// "<0.1%", so that two fit under a small image.
+  public static func shortPercent(_ p: Float) -> String {
+    let x = Double(p) * 100
+    guard x.isFinite else { return NumberFormat.short(x) }
+    if x >= 99 { return NumberFormat.fixed(min(x, 99.9), 1) + "%" }
+    if x >= 10 { return NumberFormat.fixed(x, 0) + "%" }
+    if x >= 0.05 { return NumberFormat.fixed(x, 1) + "%" }
+    return "<0.1%"
+  }
+
+  /// The loss at points `ts` of the line between two sets of weights, the ends (t = 0 and 1)
+  /// marked with their names.
+  public static func landscapeLine(_ ts: [Double], _ losses: [Double], from: String, to: String) -> LineChart {
+    LineChart(
+      series: [LineSeries("training loss", losses, x: ts)],
+      markers: [LineChart.Marker(x: 0, label: from), LineChart.Marker(x: 1, label: to)])
+  }
+
+  /// The loss over a plane of weights, `losses` row-major with the largest β first, the
+  /// current weights (α = β = 0) marked, the legend giving the lowest and highest loss.
+  public static func landscapeSlice(alphas: [Double], betas: [Double], losses: [Double]) -> HeatMap {
+    // NB: each value is drawn at the centre of its cell, so the field reaches half a step past
+    // the outermost points.
+    let da = alphas.count > 1 ? abs(alphas[1] - alphas[0]) / 2 : 0.5
+    let db = betas.count > 1 ? abs(betas[1] - betas[0]) / 2 : 0.5
+    let field = Field(
+      columns: alphas.count, rows: betas.count, values: losses,
+      x: ((alphas.min() ?? 0) - da)...((alphas.max() ?? 0) + da),
+      y: ((betas.min() ?? 0) - db)...((betas.max() ?? 0) + db))
+    return HeatMap(field: field, path: [Point(x: 0, y: 0)], shading: .linear, showsRange: true)
+  }
 }

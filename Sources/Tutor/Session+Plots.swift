@@ -13,6 +13,8 @@ extension Session {
       case .plot(let kind, let index): return try plot(kind, index: index)
       case .predict(let input): return try predict(input)
       case .compare(let a, let b): return try compare(a, b)
+      case .plotMistakes(let truth, let predicted): return try mistakesPlot(truth, predicted)
+      case .plotLandscapeLine(let other): return try landscapeLine(to: other)
       default: return []
       }
     } catch {
@@ -41,12 +43,12 @@ extension Session {
       return [lossChart([run])]
     case "fit", "data": return try fitPlot(showFit: kind == "fit")
     case "probs": return try predict(.example(index ?? 0))
-    case "landscape": return try landscapePlot()
+    case "landscape": return ball == nil ? try landscapeSlice() : try landscapePlot()
     case "boundary": return try boundaryPlot()
     case "weights": return try weightsPlot()
     case "confusion": return try confusionPlot()
     default:
-      throw CommandError("plot what? usage: plot loss|fit|probs [#INDEX]|data|landscape|boundary|weights|confusion")
+      throw CommandError("plot what? usage: plot loss|fit|probs [#INDEX]|data|landscape [line [RUN]]|boundary|weights|confusion|mistakes [TRUE PREDICTED]")
     }
   }
 

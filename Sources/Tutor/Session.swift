@@ -33,6 +33,13 @@ public final class Session {
   /// Where personal bests in the challenges are kept; in memory only unless a front end
   /// gives it the state folder.
   public var challengeStore = ChallengeStore(directory: nil)
+  /// The cell of the last `plot mistakes TRUE PREDICTED` that drew images, and its data.
+  var namedMistakeCell: (data: String, cell: [Int])?
+  /// The last loss landscape computed, so that drawing it again costs nothing while the
+  /// weights it is about stay as they were.
+  var landscapeCache: (key: [String], outputs: [Output])?
+  /// The losses of the last `plot landscape line` drawn, at t = −0.25, −0.2, … 1.25.
+  public internal(set) var landscapeLineLosses: [Double]?
 
   public init(locations: DataLocations) {
     self.locations = locations
@@ -77,6 +84,8 @@ public final class Session {
       case .eval: return try evaluate()
       case .predict(let input): return recordingChart(command, try predict(input))
       case .plot(let kind, let index): return recordingChart(command, try plot(kind, index: index))
+      case .plotMistakes(let truth, let predicted): return recordingChart(command, try mistakesPlot(truth, predicted))
+      case .plotLandscapeLine(let other): return recordingChart(command, try landscapeLine(to: other))
       case .reset: return try reset()
       case .rewind(let n): return try rewind(n)
       case .fork(let name): return try fork(name)

@@ -108,12 +108,27 @@ enum Gallery {
   static let progress = ProgressBar(fraction: 0.53, label: "epoch 3/5")
   static let confusion = ConfusionMatrix(counts: [[48, 0, 2], [1, 45, 4], [3, 6, 41]])
 
+  /// Five digits a classifier got wrong, surest first, each with its index and the
+  /// probabilities of its answer and of its label.
+  static let mistakes = CaptionedImages(
+    tiles: [("#193", "99.9%/<0.1%"), ("#4", "97%/2.1%"), ("#1260", "64%/30%"), ("#88", "51%/44%"), ("#7", "40%/38%")]
+      .map { CaptionedImages.Tile(image: seven, caption: [$0.0, $0.1]) })
+
+  /// A loss slice: a bowl with a lower lobe to the lower left, the centre point marked, the
+  /// scale in the legend.
+  static let slice = HeatMap(
+    field: .sample(x: -1.0625...1.0625, y: -1.0625...1.0625, columns: 17, rows: 17) { x, y in
+      0.12 + 0.9 * (x * x + 0.6 * y * y) - 0.3 * exp(-((x + 0.6) * (x + 0.6) + (y + 0.6) * (y + 0.6)) * 6)
+    },
+    path: [Point(x: 0, y: 0)], showsRange: true)
+
   static let all: [(name: String, spec: ChartSpec)] = [
     ("line", .line(loss)), ("line-log", .line(logLoss)), ("line-diverged", .line(diverged)),
     ("bars", .bars(bars)), ("bars-vertical", .bars(columns)), ("scatter", .scatter(apartments)),
     ("function", .function(valleys)), ("heatmap", .heatMap(rosenbrock)),
     ("decision", .decisionMap(circles)), ("image", .image(seven)), ("weights", .imageGrid(weights)),
     ("sparkline", .sparkline(sparkline)), ("progress", .progress(progress)),
-    ("confusion", .confusion(confusion)),
+    ("confusion", .confusion(confusion)), ("mistakes", .captionedImages(mistakes)),
+    ("slice", .heatMap(slice)),
   ]
 }

@@ -28,6 +28,16 @@ import Testing
     #expect(state.apply(.character("="), snapshot: idle) == [.changePace(faster: true)])
   }
 
+  /// `M` draws the mistakes of the largest cell, or of the cell the learner last named.
+  @Test func shiftMDrawsTheMistakes() {
+    var state = TutorState(width: 80, height: 24)
+    #expect(state.apply(.character("M"), snapshot: idle) == [.run("plot mistakes")])
+    var named = idle
+    named.mistakeCell = [3, 2]
+    #expect(state.apply(.character("M"), snapshot: named) == [.run("plot mistakes 3 2")])
+    #expect(!state.editing, "a key, not the start of a command")
+  }
+
   @Test func ctrlCStopsTrainingAndKeepsTheModel() {
     var state = TutorState(width: 80, height: 24)
     #expect(state.apply(.interrupt, snapshot: training) == [.stopTraining])

@@ -17,6 +17,9 @@ extension QuantityCatalog {
     Quantity("at_local_minimum", .boolean, .landscape, "the ball rests near a minimum that is not the lowest one") {
       reader in ball(reader) { .boolean(isNearMinimum($0, global: false)) }
     },
+    Quantity("line_rise", .number, .landscape, "how far the training loss on the last `plot landscape line` rises between its two ends above the higher of them (0 when it never does)") {
+      reader in reader.session.landscapeLineRise.map { .number($0) } ?? .unavailable("no `plot landscape line` yet")
+    },
   ]
 
   /// The tutor itself.

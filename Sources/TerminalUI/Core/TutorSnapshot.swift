@@ -57,6 +57,8 @@ public struct TutorSnapshot: Equatable, Sendable {
   public var quizOpen = false
   /// Review questions of finished lessons are showing (`S` skips them).
   public var reviewOpen = false
+  /// The cell of the last `plot mistakes TRUE PREDICTED` (class numbers), which `M` draws again.
+  public var mistakeCell: [Int]?
 
   public init() {}
 

@@ -47,6 +47,8 @@ extension TutorState {
     case .character("C"):
       echo("challenges")
       return [.run("challenges")]
+    case .character("M"):
+      return [.run(snapshot.mistakeCell.map { "plot mistakes \($0.map(String.init).joined(separator: " "))" } ?? "plot mistakes")]
     case .character("?"): overlay = .help
     case .character("q"):
       if snapshot.training || snapshot.busy != nil {

@@ -54,6 +54,7 @@ extension SessionWorker {
       s.lessonCharts = step.charts.compactMap(ChartKind.init(rawValue:))
     }
     s.classNames = session.dataset?.classNames
+    s.mistakeCell = session.mistakeCell
     s.pace = session.pace
     s.runState = s.diverged ? .diverged : s.training ? .running : s.steps == 0 ? .ready : lastStop
     let now = ContinuousClock.now

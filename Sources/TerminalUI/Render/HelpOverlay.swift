@@ -12,6 +12,7 @@ enum HelpOverlay {
     ("r", "reset: new weights from the seed"),
     ("u", "undo one step (rewind 1)"),
     ("f", "fork the run (then `compare main run2`)"),
+    ("M", "the model's mistakes (`plot mistakes`)"),
     ("Tab", "next chart"),
     ("PgUp PgDn ↑ ↓", "scroll the lesson"),
     ("→  ←", "next / previous lesson step"),

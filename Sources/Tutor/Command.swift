@@ -24,6 +24,12 @@ public enum Command: Equatable, Sendable {
   case load(String)
   case export(format: String, path: String)
   case quit
+  /// What the model costs: parameters, memory, multiply-adds, measured speed.
+  case cost
+  /// A grid or random search over settings, one fork per trial (`SearchSpace`).
+  case search([String: String])
+  /// A regression model's estimates cut into classes at these values, in ascending order.
+  case threshold([Double])
 
   /// How much `train` should do.
   public enum TrainAmount: Equatable, Sendable {

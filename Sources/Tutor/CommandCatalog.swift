@@ -67,6 +67,17 @@ public enum CommandCatalog {
       name: "export", usage: "export pytorch FILE",
       summary: "write a PyTorch script that reproduces this experiment", example: "export pytorch run.py"),
     CommandInfo(name: "quit", usage: "quit", summary: "leave mltutor", example: "quit"),
+    CommandInfo(
+      name: "cost", usage: "cost",
+      summary: "what the model costs: parameters, bytes, multiply-adds, measured speed", example: "cost"),
+    CommandInfo(
+      name: "search", usage: "search SETTING=A,B,... | SETTING=LOW..HIGH [trials=N] [steps=N]",
+      summary: "train one fork per combination of settings (or random draws) and rank them",
+      example: "search lr=0.01,0.1,1 steps=200"),
+    CommandInfo(
+      name: "threshold", usage: "threshold CUT[,CUT...]",
+      summary: "cut a regression model's estimates into classes and score them",
+      example: "threshold 3.5,6.5"),
   ]
 
   public static func info(_ name: String) -> CommandInfo? {
@@ -91,6 +102,7 @@ public enum CommandCatalog {
     case "model": return ["linear", "activation=", "init="]
     case "train": return ["steps", "epochs"]
     case "export": return ["pytorch"]
+    case "search": return SearchSpace.keys.map { $0 + "=" }
     default: return []
     }
   }

@@ -24,6 +24,8 @@ public final class Session {
   /// commands have run: a screen keeps that chart and redraws it with `redraw(_:)`.
   public internal(set) var lastChartCommand: Command?
   public internal(set) var chartCommands = 0
+  /// What `cost`, `search` and `threshold` measured last.
+  public internal(set) var measured = MeasuredFigures()
 
   public init(locations: DataLocations) {
     self.locations = locations
@@ -77,6 +79,9 @@ public final class Session {
       case .save(let path): return try save(path)
       case .load(let path): return try load(path)
       case .export(_, let path): return try exportPyTorch(path)
+      case .cost: return try cost()
+      case .search(let options): return try search(options, shouldStop: shouldStop, progress: progress)
+      case .threshold(let cuts): return try threshold(cuts)
       case .quit:
         wantsToQuit = true
         return []

@@ -4,6 +4,7 @@
 public enum QuantityCatalog {
   public static let all: [Quantity] =
     settings + model + training + results + behaviour + landscape + tutor + prediction
+    + cost + measured
 
   public static let names: [String] = all.map(\.name)
 

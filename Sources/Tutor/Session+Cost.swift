@@ -52,7 +52,7 @@ extension Session {
     }
     return [
       .text([lines[0]]),
-      .table(Table(headers: ["", "count", "how it is counted"], rows: rows, rightAligned: [1], optionalColumns: [2])),
+      .table(Table(headers: ["figure", "count", "how it is counted"], rows: rows, rightAligned: [1], optionalColumns: [2])),
       .text(Array(lines.dropFirst())),
     ]
   }

@@ -21,15 +21,16 @@ extension Session {
     let homeName = currentRunName
     let homeSettings = settings
     // Trials of an earlier search go, except the run in use.
-    for old in measured.search?.trials ?? [] where old.run != homeName {
-      runs[old.run] = nil
-    }
+    let earlier = Set((measured.search?.trials ?? []).map(\.run)).subtracting([homeName])
+    let kept = runs.keys.filter { !earlier.contains($0) }.count
     let trials = space.trials(seed: home.seed)
-    guard runs.count + trials.count <= Self.maximumRuns else {
+    guard kept + trials.count <= Self.maximumRuns else {
       throw CommandError(
-        "\(trials.count) trials would make \(runs.count + trials.count) runs, more than the \(Self.maximumRuns) a session keeps: start again with `model`, or search fewer")
+        "\(trials.count) trials would make \(kept + trials.count) runs, more than the \(Self.maximumRuns) a session keeps: start again with `model`, or search fewer")
     }
     try checkMemory(setting: home.hyper, for: nil)
+    for name in earlier { runs[name] = nil }
+    measured.search = nil
     var names: [String] = []
     var next = 1
     for _ in trials {

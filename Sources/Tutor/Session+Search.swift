@@ -28,7 +28,21 @@ extension Session {
       throw CommandError(
         "\(trials.count) trials would make \(kept + trials.count) runs, more than the \(Self.maximumRuns) a session keeps: start again with `model`, or search fewer")
     }
-    try checkMemory(setting: home.hyper, for: nil)
+    // Every trial is a run with its own weights, optimiser and batch: all must fit at once.
+    var needed = runs.filter { !earlier.contains($0.key) }.map(\.value.trainer.hyper)
+    for trial in trials {
+      var hyper = home.hyper
+      for (setting, value) in trial {
+        if setting == "batch", let n = Int(value) { hyper.batchSize = n }
+        if setting == "optimizer", let kind = OptimizerKind(rawValue: value) { hyper.optimizer = kind }
+      }
+      needed.append(hyper)
+    }
+    do {
+      try Trainer.checkMemory(home.network.architecture, runs: needed, train: home.train, test: home.test)
+    } catch {
+      throw CommandError(error.description)
+    }
     for name in earlier { runs[name] = nil }
     measured.search = nil
     var names: [String] = []

@@ -1,7 +1,7 @@
 /// Every data set mltutor knows, by name: loading and listing.
 ///
 /// Names: `mnist-5k` (embedded), `mnist` (full set once fetched), `fashion` (Debian's files),
-/// `apartments`, `poly`, `xor`, `moons`, `circles`, `spiral` (generated; settings such as
+/// `apartments`, `poly`, `cat`, `xor`, `moons`, `circles`, `spiral` (generated; settings such as
 /// `noise=0.3 n=50 seed=4`), `idx:IMAGES,LABELS` and `csv:FILE:COLUMN` (your own data).
 /// The loss landscapes are not data sets: see `Landscape1D` and `Landscape2D`.
 public enum DatasetCatalog {
@@ -45,6 +45,9 @@ public enum DatasetCatalog {
       let degree = Int(options["degree"] ?? "") ?? 1
       try checkGenerated(name, options: options, knobs: Polynomial.knobs, features: min(max(degree, 1), 20))
       return try Polynomial.load(options: options)
+    case "cat":
+      try checkGenerated(name, options: options, knobs: CatEncounters.knobs, features: 2)
+      return try CatEncounters.load(options: options)
     case _ where ToySets.names.contains(name):
       try checkGenerated(name, options: options, knobs: ToySets.knobs(name), features: 2)
       return try ToySets.load(name, options: options)
@@ -110,6 +113,10 @@ public enum DatasetCatalog {
           name: name, kind: .classification, size: "200 + 200", source: "generated",
           summary: ToySets.summary(name), knobs: ToySets.knobs(name)))
     }
+    list.append(
+      DatasetEntry(
+        name: "cat", kind: .regression, size: "200 + 200", source: "generated",
+        summary: CatEncounters.summary, knobs: CatEncounters.knobs))
     for l in Landscape1D.all {
       list.append(
         DatasetEntry(

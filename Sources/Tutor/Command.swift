@@ -37,6 +37,12 @@ public enum Command: Equatable, Sendable {
   case evalFresh
   /// `crossval K epochs=N`: k-fold cross-validation of the current model on the training split.
   case crossValidate(folds: Int, epochs: Int)
+  /// What the model costs: parameters, memory, multiply-adds, measured speed.
+  case cost
+  /// A grid or random search over settings, one fork per trial (`SearchSpace`).
+  case search([String: String])
+  /// A regression model's estimates cut into classes at these values, in ascending order.
+  case threshold([Double])
 
   /// How much `train` should do.
   public enum TrainAmount: Equatable, Sendable {

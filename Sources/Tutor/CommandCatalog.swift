@@ -80,6 +80,17 @@ public enum CommandCatalog {
       name: "crossval", usage: "crossval K [epochs=N]",
       summary: "k-fold cross-validation: K fresh copies of the model, each validated on one fold",
       example: "crossval 5 epochs=3"),
+    CommandInfo(
+      name: "cost", usage: "cost",
+      summary: "what the model costs: parameters, bytes, multiply-adds, measured speed", example: "cost"),
+    CommandInfo(
+      name: "search", usage: "search SETTING=A,B,... | SETTING=LOW..HIGH [trials=N] [steps=N]",
+      summary: "train one fork per combination of settings (or random draws) and rank them",
+      example: "search lr=0.01,0.1,1 steps=200"),
+    CommandInfo(
+      name: "threshold", usage: "threshold CUT[,CUT...]",
+      summary: "cut a regression model's estimates into classes and score them",
+      example: "threshold 3.5,6.5"),
     CommandInfo(name: "quit", usage: "quit", summary: "leave mltutor", example: "quit"),
   ]
 
@@ -108,6 +119,7 @@ public enum CommandCatalog {
     case "challenge": return Challenge.names
     case "eval": return ["fresh"]
     case "crossval": return ["epochs="]
+    case "search": return SearchSpace.keys.map { $0 + "=" }
     default: return []
     }
   }

@@ -120,11 +120,18 @@ public enum CommandParser {
     case "challenge":
       guard args.count == 1 else { throw usage("which challenge? `challenges` lists them") }
       return .challenge(args[0].lowercased())
+    case "search":
+      let options = try keyValues(args[...], usage: usage)
+      _ = try SearchSpace.parse(options)
+      return .search(options)
+    case "threshold":
+      return .threshold(try cuts(args, usage: usage))
     default:
       guard args.isEmpty else { throw usage("\(info.name) takes no arguments") }
       switch info.name {
       case "challenges": return .challenges
       case "submit": return .submit
+      case "cost": return .cost
       case "stop": return .stop
       case "eval": return .eval
       case "reset": return .reset
@@ -186,6 +193,24 @@ public enum CommandParser {
       options[parts[0].lowercased()] = String(parts[1])
     }
     return options
+  }
+
+  /// `3.5,6.5` (or `3.5 6.5`): one to nine finite cuts in ascending order.
+  private static func cuts(_ words: [String], usage: (String?) -> CommandError) throws(CommandError)
+    -> [Double]
+  {
+    let parts = words.flatMap { $0.split(separator: ",").map(String.init) }
+    guard !parts.isEmpty else { throw usage("where to cut?") }
+    guard parts.count <= 9 else { throw usage("at most 9 cuts (got \(parts.count))") }
+    var values: [Double] = []
+    for part in parts {
+      guard let v = Double(part), v.isFinite else { throw usage("'\(part)' is not a number") }
+      if let last = values.last, v <= last {
+        throw usage("the cuts must go up: \(part) comes after \(NumberFormat.short(last))")
+      }
+      values.append(v)
+    }
+    return values
   }
 
   private static func count(_ word: String, usage: (String?) -> CommandError) throws(CommandError)

@@ -40,6 +40,8 @@ public final class Session {
   var landscapeCache: (key: [String], outputs: [Output])?
   /// The losses of the last `plot landscape line` drawn, at t = −0.25, −0.2, … 1.25.
   public internal(set) var landscapeLineLosses: [Double]?
+  /// What `cost`, `search` and `threshold` measured last.
+  public internal(set) var measured = MeasuredFigures()
 
   public init(locations: DataLocations) {
     self.locations = locations
@@ -98,6 +100,9 @@ public final class Session {
       case .challenges: return listChallenges()
       case .challenge(let name): return try startChallenge(name)
       case .submit: return try submitChallenge()
+      case .cost: return try cost()
+      case .search(let options): return try search(options, shouldStop: shouldStop, progress: progress)
+      case .threshold(let cuts): return try threshold(cuts)
       case .quit:
         wantsToQuit = true
         return []

@@ -35,7 +35,7 @@ import Testing
   @Test func unknownSetIsOneLine() throws {
     let run = try Binary.run(["data", "info", "nosuch"])
     #expect(run.status == 1)
-    #expect(run.stderr == "mltutor: nosuch: no such data set; there are mnist-5k, mnist, fashion, apartments, poly, xor, moons, circles, spiral, idx:IMAGES,LABELS, csv:FILE:COLUMN\n")
+    #expect(run.stderr == "mltutor: nosuch: no such data set; there are mnist-5k, mnist, fashion, apartments, poly, xor, moons, circles, spiral, cat, idx:IMAGES,LABELS, csv:FILE:COLUMN\n")
   }
 
   @Test func fetchWithoutANetworkSaysSoInOneLine() throws {

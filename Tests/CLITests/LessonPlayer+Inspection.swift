@@ -19,10 +19,10 @@ extension LessonPlayer {
       problems.append("status line: model `\(model)` not named: «\(status)»")
     }
     if evaluated, let data, !status.contains("DIVERGED") {
-      if Self.classification.contains(data), text.statusTestAccuracy == nil {
+      if task == "classification", text.statusTestAccuracy == nil {
         problems.append("status line: no `test acc P%` after an evaluation on \(data): «\(status)»")
       }
-      if Self.regression.contains(data), text.statusTestLoss == nil {
+      if task == "regression", text.statusTestLoss == nil {
         problems.append("status line: no `test loss X` after an evaluation on \(data): «\(status)»")
       }
     }
@@ -70,7 +70,7 @@ extension LessonPlayer {
   /// What the loaded data asks of a model: classification, regression or a landscape.
   var task: String {
     guard let data else { return "" }
-    if Self.classification.contains(data) { return "classification" }
+    if Self.classification.contains(data) || dataClassifies { return "classification" }
     return Self.regression.contains(data) ? "regression" : "landscape"
   }
 

@@ -24,7 +24,7 @@ final class LessonPlayer {
   /// Data sets by what they ask a model to do: the status line shows `test acc` for the first
   /// once evaluated, `test loss` for the second; the rest are landscapes.
   static let classification: Set<String> = ["mnist-5k", "mnist", "fashion", "moons", "xor", "circles", "spiral"]
-  static let regression: Set<String> = ["apartments", "poly"]
+  static let regression: Set<String> = ["apartments", "poly", "cat"]
 
   let pane: TmuxTerminal
   let width: Int
@@ -40,6 +40,8 @@ final class LessonPlayer {
   private(set) var data: String?
   private(set) var model: String?
   private(set) var evaluated = false
+  /// The data was loaded with `target=action`: a regression set made a classification one.
+  private(set) var dataClassifies = false
   private(set) var forks: Set<String> = []
   /// Problems seen while waiting, for the step being played.
   private var pending: [String] = []
@@ -219,6 +221,7 @@ final class LessonPlayer {
     switch first {
     case "data":
       data = words.count > 1 ? words[1] : data
+      dataClassifies = words.contains("target=action")
       model = nil
       evaluated = false
     case "model":
@@ -235,8 +238,8 @@ final class LessonPlayer {
   }
 
   var isLandscape: Bool {
-    guard let data else { return false }
-    return !Self.classification.contains(data) && !Self.regression.contains(data)
+    guard data != nil else { return false }
+    return task == "landscape"
   }
 
   func note(_ place: String, _ problems: [String], _ screen: String) {

@@ -7,7 +7,7 @@ struct CompleterTests {
 
   @Test func commandNames() {
     #expect(completer.complete(before: "", word: "tr") == .words(["train"]))
-    #expect(completer.complete(before: "", word: "s") == .words(["set", "show", "step", "stop", "save", "submit"]))
+    #expect(completer.complete(before: "", word: "s") == .words(["set", "show", "step", "stop", "save", "submit", "search"]))
     #expect(completer.complete(before: "  ", word: "qu") == .words(["quit"]))
   }
 

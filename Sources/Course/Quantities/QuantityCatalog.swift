@@ -4,7 +4,7 @@
 public enum QuantityCatalog {
   public static let all: [Quantity] =
     settings + model + training + results + behaviour + landscape + tutor + prediction
-    + validation
+    + validation + cost + measured
 
   public static let names: [String] = all.map(\.name)
 

@@ -14,7 +14,7 @@ enum PyTorchExport {
     settings: SessionSettings, hyper h: Hyperparameters, dataset: Dataset, architecture a: Architecture
   ) -> String {
     var s = firstLine + "\n" + """
-      # data: \(dataset.name), model: \(a.sizesText) \(a.activation.rawValue), seed \(settings.seed)
+      # data: \(dataset.name), model: \(a.specText) \(a.activation.rawValue), seed \(settings.seed)
       # optimizer \(h.optimizer.rawValue), lr \(h.learningRate), batch \(h.batchSize), momentum \(h.momentum),
       # l1 \(h.l1), l2 \(h.l2), dropout \(h.dropout), clip \(h.clipNorm)
       import gzip
@@ -113,6 +113,7 @@ enum PyTorchExport {
     case .uniform: initCode = "bound = layer.in_features ** -0.5; nn.init.uniform_(layer.weight, -bound, bound)"
     case .zeros: initCode = "nn.init.zeros_(layer.weight)"
     }
+    if a.blocks != .plain { return blocksModelCode(a, activation: activation, initCode: initCode) }
     return """
       model = nn.Sequential(
           \(layers.joined(separator: ",\n    ")),
@@ -128,8 +129,8 @@ enum PyTorchExport {
 
   private static func optimizerCode(_ h: Hyperparameters) -> String {
     let groups = """
-      weights = [p for n, p in model.named_parameters() if n.endswith("weight")]
-      biases = [p for n, p in model.named_parameters() if n.endswith("bias")]
+      weights = [p for n, p in model.named_parameters() if n.endswith("weight") and p.dim() > 1]
+      biases = [p for n, p in model.named_parameters() if not (n.endswith("weight") and p.dim() > 1)]
       groups = [{"params": weights, "weight_decay": L2}, {"params": biases, "weight_decay": 0.0}]
 
       """

@@ -13,7 +13,7 @@ import Testing
       _ = try parse(spec)
       return nil
     } catch {
-      return error.description
+      return String(describing: error)
     }
   }
 

@@ -112,9 +112,32 @@ public final class Network {
     return forward(input, mode: &mode)
   }
 
-  /// One line per layer, then the total: what `show model` prints.
+  /// One line per layer, then the total: what `show model` prints. Three or more identical
+  /// layers in a row (a dense layer or residual block with what follows it up to the next)
+  /// are listed once, under "N times:".
   public var summary: [String] {
-    layers.map { $0.description } + ["\(parameterCount.formatted) parameters in all"]
+    var units: [[String]] = []
+    for layer in layers {
+      if layer is Dense || layer is ResidualBlock || units.isEmpty {
+        units.append([layer.description])
+      } else {
+        units[units.count - 1].append(layer.description)
+      }
+    }
+    var lines: [String] = []
+    var i = 0
+    while i < units.count {
+      var j = i + 1
+      while j < units.count && units[j] == units[i] { j += 1 }
+      if j - i >= 3 {
+        lines.append("\(j - i) times:")
+        lines += units[i].map { "  " + $0 }
+      } else {
+        for unit in units[i..<j] { lines += unit }
+      }
+      i = j
+    }
+    return lines + ["\(parameterCount.formatted) parameters in all"]
   }
 }
 

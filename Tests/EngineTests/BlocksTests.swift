@@ -81,6 +81,19 @@ import Testing
       ])
   }
 
+  @Test func aDeepStackIsListedOnceWithItsCount() throws {
+    #expect(
+      try Self.network("784-64x8-10 batchnorm").summary == [
+        "Dense 784→64 (50,240 parameters)",
+        "BatchNorm 64 (128 parameters: scale and shift; running mean and variance)", "Sigmoid",
+        "Dropout (rate 0.0)", "7 times:", "  Dense 64→64 (4,160 parameters)",
+        "  BatchNorm 64 (128 parameters: scale and shift; running mean and variance)", "  Sigmoid",
+        "  Dropout (rate 0.0)", "Dense 64→10 (650 parameters)", "81,034 parameters in all",
+      ])
+    // Two in a row stay as they are.
+    #expect(try Self.network("784-64x3-10").summary.count == 3 * 3 + 1 + 1)
+  }
+
   /// Batch statistics in training, running statistics at inference, moved by momentum 0.1.
   @Test func batchNormForwardByHand() {
     let norm = BatchNorm(width: 2, index: 1)

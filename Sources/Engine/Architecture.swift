@@ -26,6 +26,9 @@ public struct Architecture: Equatable, Sendable {
   public static let maximumWidth = 1_000_000
   /// The largest parameter count the engine accepts (400 MB of Float32 weights).
   public static let maximumParameters = 100_000_000
+  /// The most dense layers the engine accepts (`1x100-1x100-…` could otherwise ask for
+  /// tens of thousands).
+  public static let maximumLayers = 1_000
 
   public init(sizes: [Int], activation: Activation = .relu, task: Task, blocks: Blocks = .plain) {
     self.sizes = sizes
@@ -58,6 +61,10 @@ public struct Architecture: Equatable, Sendable {
   public func validate() throws(EngineError) {
     guard sizes.count >= 2 else {
       throw .invalidArchitecture("a network needs at least an input and an output size")
+    }
+    guard sizes.count - 1 <= Architecture.maximumLayers else {
+      throw .invalidArchitecture(
+        "\((sizes.count - 1).formatted) layers is more than the limit of \(Architecture.maximumLayers.formatted)")
     }
     for size in sizes {
       guard size >= 1 else { throw .invalidArchitecture("layer size \(size) must be at least 1") }

@@ -32,6 +32,8 @@ import Testing
     #expect(Self.problem("784-64x0-10")?.contains("the count after x is 1 to 100") == true)
     #expect(Self.problem("784-64x101-10")?.contains("the count after x is 1 to 100") == true)
     #expect(Self.problem("784-64xx2-10")?.contains("is not a model") == true)
+    let deep = "784-" + String(repeating: "8x100-", count: 11) + "10"
+    #expect(Self.problem(deep)?.contains("1,101 layers is more than the limit of 1,000") == true, "\(Self.problem(deep) ?? "-")")
     #expect(Self.problem("784-64-10 skip")?.contains("'skip' is not a kind of block") == true)
     #expect(Self.problem("784-10 batchnorm")?.contains("batch normalisation acts on hidden layers") == true)
     #expect(Self.problem("linear residual")?.contains("residual blocks join two hidden layers") == true)

@@ -5,6 +5,8 @@
 /// Cheap to take: arrays are shared with the run until one side changes them.
 public struct Checkpoint: Sendable {
   let parameterValues: [Matrix]
+  /// The batch normalisations' running statistics (`Network.statistics`).
+  let statistics: [Matrix]
   let optimizer: OptimizerState
   let progress: TrainingProgress
   let hyper: Hyperparameters
@@ -19,7 +21,7 @@ public struct Checkpoint: Sendable {
   /// The bytes it holds once the run has moved on (its arrays are then its own): weights,
   /// optimiser moments and the epoch's order.
   public var byteCount: Int {
-    let floats = parameterValues.reduce(0) { $0 + $1.values.count }
+    let floats = parameterValues.reduce(0) { $0 + $1.values.count } + statistics.reduce(0) { $0 + $1.values.count }
       + optimizer.first.reduce(0) { $0 + $1.count } + optimizer.second.reduce(0) { $0 + $1.count }
     return 4 * floats + MemoryLayout<Int>.stride * progress.order.count + 256
   }

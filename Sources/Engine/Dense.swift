@@ -87,7 +87,10 @@ public final class Dense: Layer {
 
   public func releaseInput() { input = Matrix(rows: 0, cols: 0) }
 
-  public func copy() -> Layer {
+  public func copy() -> Layer { twin() }
+
+  /// An independent copy under the same names, with the same values.
+  func twin() -> Dense {
     let prefix = String(weights.name.dropLast(".weights".count))
     let twin = Dense(inputs: inputs, outputs: outputs, prefix: prefix)
     twin.weights.value = weights.value

@@ -66,6 +66,7 @@ public enum MemoryEstimate {
 
   private static func parameters(_ a: Architecture) -> Double {
     zip(a.sizes, a.sizes.dropFirst()).reduce(0.0) { $0 + Double($1.0 + 1) * Double($1.1) }
+      + a.normalisedWidths.reduce(0.0) { $0 + 2 * Double($1) }
   }
 
   private static func hiddenUnits(_ a: Architecture) -> Double {
@@ -77,9 +78,11 @@ public enum MemoryEstimate {
   }
 
   /// Inference keeps the gathered inputs, each dense layer's output and each activation's, and
-  /// the outputs' targets and scratch.
+  /// the outputs' targets and scratch; a residual block or a batch normalisation up to two more
+  /// a hidden unit (the sum; the normalised values and the output). In training they stay
+  /// within the split step's five, which they do not use.
   private static func perRowOfInference(_ a: Architecture) -> Double {
-    2 * hiddenUnits(a) + Double(a.inputs) + 3 * Double(a.outputs)
+    (a.blocks == .plain ? 2 : 4) * hiddenUnits(a) + Double(a.inputs) + 3 * Double(a.outputs)
   }
 
   private static func bytes(_ value: Double) -> Int {

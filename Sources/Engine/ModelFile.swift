@@ -11,8 +11,35 @@ import Foundation
 /// 3. the payload: every parameter's values as little-endian float32, row-major, in order.
 ///
 /// Dense weights have shape inputs × outputs, so numpy computes a layer as `x @ W + b`.
+///
+/// Version 2 is written for a network with residual blocks or batch normalisation; a plain
+/// network is still written as version 1, byte for byte as before. Both versions are read.
+/// Version 2 is version 1 with these differences:
+/// 1. the first line is `mltutor-model 2`;
+/// 2. `architecture` has a field `blocks`, the string `"residual"` or `"batchnorm"` (a header
+///    without it, as every version-1 header, is plain);
+/// 3. `parameters` lists the tensors in the network's order. With `"residual"` they are the
+///    same as version 1's: for each dense layer i = 1, 2, … (sizes[i−1] → sizes[i]),
+///    `dense<i>.weights` [sizes[i−1], sizes[i]] then `dense<i>.bias` [1, sizes[i]]. With
+///    `"batchnorm"`, each hidden dense layer i (every one but the last) is followed by
+///    `norm<i>.scale` [1, sizes[i]] (γ) then `norm<i>.shift` [1, sizes[i]] (β);
+/// 4. a field `statistics` lists, in the same way, the state that is not learned: for each
+///    batch normalisation, `norm<i>.running_mean` [1, sizes[i]] then `norm<i>.running_var`
+///    [1, sizes[i]] (the unbiased running variance); it is `[]` for `"residual"`;
+/// 5. the payload holds every parameter's values, then every statistic's, all little-endian
+///    float32 in the order listed; `payload_bytes` and `crc32` cover both.
+///
+/// The layers, for a hidden activation f (the output layer is always x·W + b):
+/// - `"residual"`: dense layer i with 2 ≤ i ≤ (number of dense layers − 1) and
+///   sizes[i−1] = sizes[i] computes y = x + f(x·W + b); the others compute f(x·W + b);
+/// - `"batchnorm"`: hidden dense layer i computes
+///   f(γ · (x·W + b − running_mean) / √(running_var + 1e-5) + β) at inference (training uses
+///   the batch's mean and biased variance instead, and moves the running ones by momentum 0.1),
+///   as PyTorch's `Linear` → `BatchNorm1d(eps=1e-5, momentum=0.1)` → activation.
 public enum ModelFile {
   public static let magicLine = "mltutor-model 1"
+  /// The first line of a version-2 file (residual blocks or batch normalisation).
+  public static let magicLineVersion2 = "mltutor-model 2"
 
   struct Header: Codable {
     var architecture: Architecture
@@ -20,6 +47,8 @@ public enum ModelFile {
     var payload_bytes: Int
     var crc32: UInt32
     var metadata: [String: String]
+    /// Version 2 only: the batch normalisations' running statistics.
+    var statistics: [Tensor]?
   }
 
   struct Tensor: Codable {
@@ -27,23 +56,49 @@ public enum ModelFile {
     var shape: [Int]
   }
 
-  /// The file's bytes for `network`.
+  /// The file's bytes for `network`: version 1 for a plain network, else version 2.
   public static func encode(_ network: Network, metadata: [String: String] = [:]) -> [UInt8] {
+    let version2 = network.architecture.blocks != .plain
+    let statistics = network.statistics
     var payload = [UInt8]()
-    payload.reserveCapacity(network.parameterCount * 4)
-    for p in network.parameters {
-      for v in p.value.values {
+    payload.reserveCapacity((network.parameterCount + statistics.reduce(0) { $0 + $1.count }) * 4)
+    for values in network.parameters.map(\.value.values) + statistics.map(\.values) {
+      for v in values {
         withUnsafeBytes(of: v.bitPattern.littleEndian) { payload.append(contentsOf: $0) }
       }
     }
+    let tensors = expectedTensors(network.architecture)
     let header = Header(
       architecture: network.architecture,
       parameters: network.parameters.map { Tensor(name: $0.name, shape: [$0.value.rows, $0.value.cols]) },
-      payload_bytes: payload.count, crc32: checksum(payload), metadata: metadata)
+      payload_bytes: payload.count, crc32: checksum(payload), metadata: metadata,
+      statistics: version2 ? tensors.statistics : nil)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let json = (try? encoder.encode(header)) ?? Data("{}".utf8)
-    return Array((magicLine + "\n").utf8) + Array(json) + [UInt8(ascii: "\n")] + payload
+    let first = version2 ? magicLineVersion2 : magicLine
+    return Array((first + "\n").utf8) + Array(json) + [UInt8(ascii: "\n")] + payload
+  }
+
+  /// The tensors a file holds for `a`, parameters and statistics, in order (see the format).
+  static func expectedTensors(_ a: Architecture) -> (parameters: [Tensor], statistics: [Tensor]) {
+    var parameters: [Tensor] = []
+    var statistics: [Tensor] = []
+    let last = a.sizes.count - 2
+    for (i, io) in zip(a.sizes, a.sizes.dropFirst()).enumerated() {
+      parameters += [
+        Tensor(name: "dense\(i + 1).weights", shape: [io.0, io.1]), Tensor(name: "dense\(i + 1).bias", shape: [1, io.1]),
+      ]
+      guard a.blocks == .batchnorm, i < last else { continue }
+      parameters += [
+        Tensor(name: "norm\(i + 1).scale", shape: [1, io.1]), Tensor(name: "norm\(i + 1).shift", shape: [1, io.1]),
+      ]
+      statistics += [
+        Tensor(name: "norm\(i + 1).running_mean", shape: [1, io.1]),
+        Tensor(name: "norm\(i + 1).running_var", shape: [1, io.1]),
+      ]
+    }
+    return (parameters, statistics)
   }
 
   /// Writes `network` to `path` atomically. An existing file is replaced only when it is an
@@ -90,7 +145,7 @@ public enum ModelFile {
     let input = try reading { () throws(AtomicFile.FileError) in try FileInput(path: path) }
     let magic = Array((magicLine + "\n").utf8)
     var bytes = try reading { () throws(AtomicFile.FileError) in try input.read(upTo: magic.count) }
-    guard bytes == magic else { return try decode(bytes, path: path) }
+    guard bytes == magic || bytes == Array((magicLineVersion2 + "\n").utf8) else { return try decode(bytes, path: path) }
     let line = try reading { () throws(AtomicFile.FileError) in try input.readLine(limit: headerLimit) }
     bytes += line
     guard line.last == UInt8(ascii: "\n") else {
@@ -100,7 +155,7 @@ public enum ModelFile {
           + "\(MemoryBudget.describe(headerLimit)): this is not a model file")
     }
     let header = try parseHeader(line.dropLast(), at: magic.count, path: path)
-    try checkPayload(header, path: path)
+    try checkPayload(header, version2: bytes.starts(with: Array(magicLineVersion2.utf8)), path: path)
     if let remaining = input.remaining {
       try checkLength(available: remaining, header: header, payloadStart: bytes.count, path: path)
     }
@@ -119,10 +174,10 @@ public enum ModelFile {
           : "truncated: the file ends after \(bytes.count) bytes, inside its first line")
     }
     guard let firstEnd = bytes.firstIndex(of: UInt8(ascii: "\n")),
-      String(decoding: bytes[0..<firstEnd], as: UTF8.self) == magicLine
+      [magicLine, magicLineVersion2].contains(String(decoding: bytes[0..<firstEnd], as: UTF8.self))
     else {
       if bytes.starts(with: Array("mltutor-model ".utf8)) {
-        throw fail("unsupported model file version (this mltutor reads '\(magicLine)')")
+        throw fail("unsupported model file version (this mltutor reads '\(magicLine)' and '\(magicLineVersion2)')")
       }
       throw fail("not an mltutor model file: it should start with the line '\(magicLine)'")
     }
@@ -131,7 +186,7 @@ public enum ModelFile {
       throw fail("truncated: the header that starts at byte \(headerStart) has no end")
     }
     let header = try parseHeader(bytes[headerStart..<headerEnd], at: headerStart, path: path)
-    try checkPayload(header, path: path)
+    try checkPayload(header, version2: bytes.starts(with: Array(magicLineVersion2.utf8)), path: path)
     let payloadStart = headerEnd + 1
     try checkLength(available: bytes.count - payloadStart, header: header, payloadStart: payloadStart, path: path)
     let payload = Array(bytes[payloadStart...])
@@ -146,17 +201,20 @@ public enum ModelFile {
     } catch {
       throw fail("the header describes an invalid model: \(error)")
     }
-    let expected = network.parameters
     var offset = 0
-    for p in expected {
-      for i in 0..<p.count {
+    func read(_ m: inout Matrix) {
+      for i in 0..<m.count {
         let bits =
           UInt32(payload[offset]) | UInt32(payload[offset + 1]) << 8
           | UInt32(payload[offset + 2]) << 16 | UInt32(payload[offset + 3]) << 24
-        p.value.values[i] = Float(bitPattern: bits)
+        m.values[i] = Float(bitPattern: bits)
         offset += 4
       }
     }
+    for p in network.parameters { read(&p.value) }
+    var statistics = network.statistics
+    for i in statistics.indices { read(&statistics[i]) }
+    network.statistics = statistics
     return (network, header.metadata)
   }
 
@@ -171,10 +229,10 @@ public enum ModelFile {
     }
   }
 
-  /// Checks, before anything is allocated, that the architecture is one the engine accepts,
-  /// that the parameter list and the payload size agree with it, and that the model fits the
-  /// memory budget.
-  private static func checkPayload(_ header: Header, path: String) throws(EngineError) {
+  /// Checks, before anything is allocated, that the architecture is one the engine accepts
+  /// (and the file's version can hold), that the tensor lists and the payload size agree with
+  /// it, and that the model fits the memory budget.
+  private static func checkPayload(_ header: Header, version2: Bool, path: String) throws(EngineError) {
     func fail(_ problem: String) -> EngineError { .modelFile(path: path, problem: problem) }
     do {
       try header.architecture.validate()
@@ -182,18 +240,27 @@ public enum ModelFile {
       throw fail("the header describes an invalid model: \(error)")
     }
     let a = header.architecture
-    let shapes = zip(a.sizes, a.sizes.dropFirst()).enumerated().flatMap { i, io in
-      [Tensor(name: "dense\(i + 1).weights", shape: [io.0, io.1]), Tensor(name: "dense\(i + 1).bias", shape: [1, io.1])]
+    if !version2 && a.blocks != .plain {
+      throw fail("a version-1 file cannot hold \(a.blocks.rawValue) blocks: its first line should be '\(magicLineVersion2)'")
     }
-    guard shapes.map(\.name) == header.parameters.map(\.name),
-      shapes.map(\.shape) == header.parameters.map(\.shape)
+    let expected = expectedTensors(a)
+    guard expected.parameters.map(\.name) == header.parameters.map(\.name),
+      expected.parameters.map(\.shape) == header.parameters.map(\.shape)
     else {
-      throw fail("the parameter list does not match the architecture \(a.sizesText)")
+      throw fail("the parameter list does not match the architecture \(a.specText)")
     }
-    guard a.parameterCount * 4 == header.payload_bytes else {
+    let statistics = header.statistics ?? []
+    guard expected.statistics.map(\.name) == statistics.map(\.name),
+      expected.statistics.map(\.shape) == statistics.map(\.shape)
+    else {
+      throw fail("the statistics list does not match the architecture \(a.specText)")
+    }
+    let statisticCount = expected.statistics.reduce(0) { $0 + $1.shape[1] }
+    guard (a.parameterCount + statisticCount) * 4 == header.payload_bytes else {
+      let what = statisticCount > 0 ? "the parameters and statistics need" : "the parameters need"
       throw fail(
-        "the header promises \(header.payload_bytes.formatted) bytes but the parameters need "
-          + "\((a.parameterCount * 4).formatted)")
+        "the header promises \(header.payload_bytes.formatted) bytes but \(what) "
+          + "\(((a.parameterCount + statisticCount) * 4).formatted)")
     }
     do {
       // The file's bytes, the payload's copy, and the network's weights and gradients.

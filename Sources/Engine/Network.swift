@@ -15,8 +15,13 @@ public final class Network {
     for i in 0..<(sizes.count - 1) {
       let dense = Dense(inputs: sizes[i], outputs: sizes[i + 1], index: i + 1)
       initializer.fill(&dense.weights.value, using: &generator)
+      if architecture.isResidual(i) {
+        layers += [ResidualBlock(dense, architecture.activation), Dropout(rate: dropout)]
+        continue
+      }
       layers.append(dense)
       if i < sizes.count - 2 {
+        if architecture.blocks == .batchnorm { layers.append(BatchNorm(width: sizes[i + 1], index: i + 1)) }
         layers.append(ActivationLayer(architecture.activation))
         layers.append(Dropout(rate: dropout))
       }
@@ -35,8 +40,39 @@ public final class Network {
   }
 
   public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
-  public var denseLayers: [Dense] { layers.compactMap { $0 as? Dense } }
+  /// Every dense layer, those inside residual blocks included, from input to output.
+  public var denseLayers: [Dense] { layers.compactMap { ($0 as? Dense) ?? ($0 as? ResidualBlock)?.dense } }
+  public var batchNorms: [BatchNorm] { layers.compactMap { $0 as? BatchNorm } }
   public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+  /// For each of `parameters`, the dense layer (from 0) it belongs to: a batch normalisation's
+  /// scale and shift belong to the dense layer it follows.
+  public var parameterLayers: [Int] {
+    var d = -1
+    var out: [Int] = []
+    for layer in layers {
+      if layer is Dense || layer is ResidualBlock { d += 1 }
+      out += Array(repeating: max(d, 0), count: layer.parameters.count)
+    }
+    return out
+  }
+
+  /// The state that is not a parameter: each batch normalisation's running mean and variance,
+  /// in layer order (empty without batch normalisation).
+  public var statistics: [Matrix] {
+    get { batchNorms.flatMap { [$0.runningMean, $0.runningVariance] } }
+    set {
+      for (i, norm) in batchNorms.enumerated() where 2 * i + 1 < newValue.count {
+        norm.runningMean = newValue[2 * i]
+        norm.runningVariance = newValue[2 * i + 1]
+      }
+    }
+  }
+
+  /// Batch normalisations back to γ = 1, β = 0 and fresh running statistics.
+  public func resetNormalisation() {
+    for norm in batchNorms { norm.resetToStart() }
+  }
 
   /// Sets the rate of every dropout layer.
   public func setDropout(_ rate: Float) {
@@ -76,16 +112,40 @@ public final class Network {
     return forward(input, mode: &mode)
   }
 
-  /// One line per layer, then the total: what `show model` prints.
+  /// One line per layer, then the total: what `show model` prints. Three or more identical
+  /// layers in a row (a dense layer or residual block with what follows it up to the next)
+  /// are listed once, under "N times:".
   public var summary: [String] {
-    layers.map { $0.description } + ["\(parameterCount.formatted) parameters in all"]
+    var units: [[String]] = []
+    for layer in layers {
+      if layer is Dense || layer is ResidualBlock || units.isEmpty {
+        units.append([layer.description])
+      } else {
+        units[units.count - 1].append(layer.description)
+      }
+    }
+    var lines: [String] = []
+    var i = 0
+    while i < units.count {
+      var j = i + 1
+      while j < units.count && units[j] == units[i] { j += 1 }
+      if j - i >= 3 {
+        lines.append("\(j - i) times:")
+        lines += units[i].map { "  " + $0 }
+      } else {
+        for unit in units[i..<j] { lines += unit }
+      }
+      i = j
+    }
+    return lines + ["\(parameterCount.formatted) parameters in all"]
   }
 }
 
 extension Network: CustomStringConvertible {
   public var description: String {
     // A single dense layer has no hidden activation: it is a linear model.
-    let kind = architecture.sizes.count == 2 ? "linear" : architecture.activation.rawValue
+    var kind = architecture.sizes.count == 2 ? "linear" : architecture.activation.rawValue
+    if architecture.blocks != .plain { kind += " " + architecture.blocks.rawValue }
     return "\(architecture.sizesText) \(kind) (\(parameterCount.formatted) parameters)"
   }
 }

@@ -39,10 +39,12 @@ final class ParallelStep {
   private let updateRowSquares: UnsafeMutablePointer<Double>
   private let rowOffsets: [Int]
 
-  /// Whether a split step can train `network`: a classifier (softmax cross-entropy) with more
-  /// than a handful of parameters (whose steps the trainer reports entry by entry).
+  /// Whether a split step can train `network`: a plain classifier (softmax cross-entropy) with
+  /// more than a handful of parameters (whose steps the trainer reports entry by entry). Residual
+  /// blocks and batch normalisation train with the undivided step.
   static func applies(to network: Network) -> Bool {
-    network.architecture.task.loss == .softmaxCrossEntropy
+    network.architecture.blocks == .plain
+      && network.architecture.task.loss == .softmaxCrossEntropy
       && network.parameterCount > ParameterChange.smallModelLimit
   }
 

@@ -235,8 +235,8 @@ public final class Trainer {
     let report = StepReport(
       step: stepNumber, epoch: epochNumber, endedEpoch: endedEpoch, batch: batch,
       lossBefore: lossBefore, lossAfter: lossAfter, learningRate: hyper.learningRate,
-      gradientNorms: Trainer.perLayer(squaredNorms, parameters).map { $0.squareRoot() },
-      updateNorms: Trainer.perLayer(updates.map(\.updateSquaredNorm), parameters).map {
+      gradientNorms: Trainer.perLayer(squaredNorms, network.parameterLayers).map { $0.squareRoot() },
+      updateNorms: Trainer.perLayer(updates.map(\.updateSquaredNorm), network.parameterLayers).map {
         $0.squareRoot()
       },
       clipScale: clipScale,
@@ -266,14 +266,12 @@ public final class Trainer {
     throw .diverged(d)
   }
 
-  /// Sums per-parameter values into per-dense-layer values (weights and bias together).
-  private static func perLayer(_ values: [Double], _ parameters: [Parameter]) -> [Double] {
+  /// Sums per-parameter values into per-dense-layer values (weights and bias together, and the
+  /// scale and shift of a batch normalisation after them), in parameter order.
+  private static func perLayer(_ values: [Double], _ layerOf: [Int]) -> [Double] {
     var out: [Double] = []
-    var i = 0
-    while i < values.count {
-      // Parameters come in (weights, bias) pairs, one pair per dense layer.
-      out.append(values[i] + (i + 1 < values.count ? values[i + 1] : 0))
-      i += 2
+    for (value, layer) in zip(values, layerOf) {
+      if layer < out.count { out[layer] += value } else { out.append(value) }
     }
     return out
   }
@@ -295,11 +293,14 @@ public final class Trainer {
 
   /// Copies the parameter values of `other` (same architecture) into this run's network.
   public func loadParameters(from other: Network) throws(EngineError) {
-    guard other.architecture.sizes == network.architecture.sizes else {
+    guard other.architecture.sizes == network.architecture.sizes,
+      other.architecture.blocks == network.architecture.blocks
+    else {
       throw .dataMismatch(
-        "the saved model is \(other.architecture.sizesText) but this run's is \(network.architecture.sizesText)")
+        "the saved model is \(other.architecture.specText) but this run's is \(network.architecture.specText)")
     }
     for (mine, theirs) in zip(network.parameters, other.parameters) { mine.value = theirs.value }
+    network.statistics = other.statistics
   }
 
   /// Trains until the current epoch ends; returns the mean batch loss of the steps taken.
@@ -334,7 +335,8 @@ public final class Trainer {
   /// A snapshot of the whole run, cheap to take.
   public func checkpoint() -> Checkpoint {
     Checkpoint(
-      parameterValues: network.parameters.map(\.value), optimizer: optimizerState,
+      parameterValues: network.parameters.map(\.value), statistics: network.statistics,
+      optimizer: optimizerState,
       progress: progress, hyper: hyper, markerCount: history.markers.count, divergence: divergence)
   }
 
@@ -343,6 +345,7 @@ public final class Trainer {
   /// (`History.exactCut(atOrBefore:)`); `Rewinder` rebuilds it exactly in every case.
   public func restore(_ checkpoint: Checkpoint) {
     for (p, value) in zip(network.parameters, checkpoint.parameterValues) { p.value = value }
+    network.statistics = checkpoint.statistics
     optimizerState = checkpoint.optimizer
     progress = checkpoint.progress
     hyper = checkpoint.hyper
@@ -360,6 +363,7 @@ public final class Trainer {
         initializer.fill(&dense.weights.value, using: &generator)
         dense.bias.value.fill(0)
       }
+      network.resetNormalisation()
     }
     optimizerState = OptimizerState()
     progress = Trainer.freshProgress(seed: seed, count: train.count)

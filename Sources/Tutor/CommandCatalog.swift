@@ -18,7 +18,7 @@ public enum CommandCatalog {
       example: "data apartments noise=30 seed=4"),
     CommandInfo(
       name: "model",
-      usage: "model linear|SIZES [activation=relu|leaky-relu|sigmoid|tanh] [init=he|xavier|uniform|zeros]",
+      usage: "model linear|SIZES [residual|batchnorm] [activation=relu|leaky-relu|sigmoid|tanh] [init=he|xavier|uniform|zeros]",
       summary: "build a new model for the data", example: "model 784-128-64-10 activation=relu"),
     CommandInfo(
       name: "set", usage: "set NAME VALUE",
@@ -113,7 +113,7 @@ public enum CommandCatalog {
     case "set": return settings
     case "show": return ["hyper", "params", "grad", "model", "data"]
     case "plot": return ["loss", "fit", "probs", "data", "landscape", "boundary", "weights", "confusion", "mistakes"]
-    case "model": return ["linear", "activation=", "init="]
+    case "model": return ["linear", "residual", "batchnorm", "activation=", "init="]
     case "train": return ["steps", "epochs"]
     case "export": return ["pytorch"]
     case "challenge": return Challenge.names

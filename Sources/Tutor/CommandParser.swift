@@ -31,8 +31,11 @@ public enum CommandParser {
       guard let set = args.first else { throw usage("which data set?") }
       return .data(name: set, options: try keyValues(args.dropFirst(), usage: usage))
     case "model":
-      guard let spec = args.first else { throw usage("which model?") }
-      let options = try keyValues(args.dropFirst(), usage: usage)
+      guard let sizes = args.first else { throw usage("which model?") }
+      // Words without `=` name the kind of block (`784-64x8-10 residual`): part of the spec.
+      let words = args.dropFirst().filter { !$0.contains("=") }
+      let spec = ([sizes] + words).joined(separator: " ")
+      let options = try keyValues(args.dropFirst().filter { $0.contains("=") }[...], usage: usage)
       for key in options.keys where key != "activation" && key != "init" {
         throw usage("unknown option '\(key)'")
       }

@@ -30,7 +30,7 @@ public enum ModelMetadata {
     if let data = metadata["data"], !data.isEmpty { next.dataName = data }
     next.dataOptions = [:]
     for (k, v) in metadata where k.hasPrefix("data.") { next.dataOptions[String(k.dropFirst(5))] = v }
-    next.modelSpec = metadata["model"] ?? network.architecture.sizesText
+    next.modelSpec = metadata["model"] ?? network.architecture.specText
     next.activation = network.architecture.activation
     next.initializer = try read("init", metadata, "he, xavier, uniform or zeros", Initializer.init(rawValue:))
     if let seed = try read("seed", metadata, "a whole number 0 or more", UInt64.init) { next.seed = seed }

@@ -27,7 +27,7 @@ enum PyTorchExport {
       ? "# The mltutor run took \(steps) steps (\(perEpoch) make an epoch); --steps N changes it."
       : "# The mltutor run had not trained yet: one epoch of \(perEpoch) steps; --steps N changes it."
     var s = firstLine + "\n" + """
-      # data: \(dataset.name), model: \(a.sizesText) \(a.activation.rawValue), seed \(settings.seed)
+      # data: \(dataset.name), model: \(a.specText) \(a.activation.rawValue), seed \(settings.seed)
       # optimizer \(h.optimizer.rawValue), lr \(h.learningRate), batch \(h.batchSize), momentum \(h.momentum),
       # l1 \(h.l1), l2 \(h.l2), dropout \(h.dropout), clip \(h.clipNorm)
       #
@@ -117,6 +117,7 @@ enum PyTorchExport {
     case .uniform: initCode = "bound = layer.in_features ** -0.5; nn.init.uniform_(layer.weight, -bound, bound)"
     case .zeros: initCode = "nn.init.zeros_(layer.weight)"
     }
+    if a.blocks != .plain { return blocksModelCode(a, activation: activation, initCode: initCode) }
     return """
       def build_model():
           model = nn.Sequential(
@@ -151,8 +152,8 @@ enum PyTorchExport {
 
   private static func optimizerCode(_ h: Hyperparameters) -> String {
     let groups = """
-          weights = [p for n, p in model.named_parameters() if n.endswith("weight")]
-          biases = [p for n, p in model.named_parameters() if n.endswith("bias")]
+          weights = [p for n, p in model.named_parameters() if n.endswith("weight") and p.dim() > 1]
+          biases = [p for n, p in model.named_parameters() if not (n.endswith("weight") and p.dim() > 1)]
           groups = [{"params": weights, "weight_decay": L2}, {"params": biases, "weight_decay": 0.0}]
 
       """

@@ -112,6 +112,27 @@ import Testing
     Self.expectAllEqual(runs)
   }
 
+  /// Residual blocks (sigmoid, momentum, dropout) and batch normalisation (tanh, Adam): batch
+  /// statistics are sums over rows in one order, so the losses, weights, running statistics and
+  /// evaluations agree bit for bit too.
+  @Test(arguments: [Blocks.residual, .batchnorm])
+  func blocksTrainTheSameEverywhere(_ blocks: Blocks) throws {
+    let data = Fixtures.blobs(count: 320, features: 64, classes: 10, seed: 7)
+    let runs = try Self.everywhere { _, threads in
+      try Self.train(
+        Architecture(sizes: [64, 48, 48, 48, 10], activation: blocks == .residual ? .sigmoid : .tanh,
+          task: .classification, blocks: blocks),
+        data: data, steps: 60, threads: threads, batch: 32
+      ) {
+        $0.optimizer = blocks == .residual ? .momentum : .adam
+        $0.dropout = blocks == .residual ? 0.1 : 0
+        $0.learningRate = blocks == .residual ? 0.1 : 0.01
+      }
+    }
+    #expect(runs.first?.statistics.isEmpty == (blocks == .residual))
+    Self.expectAllEqual(runs)
+  }
+
   /// The gradient checks pass on every path, with the same figures.
   @Test func gradientChecksPassOnEveryPath() throws {
     var results: [[Double]] = []
@@ -134,10 +155,11 @@ import Testing
     var evaluation: Evaluation
     var gradientNorms: [UInt64]
     var label: String
+    var statistics: [[UInt32]] = []
 
     static func == (a: Outcome, b: Outcome) -> Bool {
       a.losses == b.losses && a.weights == b.weights && a.evaluation == b.evaluation
-        && a.gradientNorms == b.gradientNorms
+        && a.gradientNorms == b.gradientNorms && a.statistics == b.statistics
     }
   }
 
@@ -169,7 +191,8 @@ import Testing
     for _ in 0..<steps { norms = try trainer.step().gradientNorms }
     return Outcome(
       losses: bits(trainer.history.stepLosses), weights: parameterBits(trainer.network),
-      evaluation: trainer.network.evaluate(data), gradientNorms: norms.map(\.bitPattern), label: "")
+      evaluation: trainer.network.evaluate(data), gradientNorms: norms.map(\.bitPattern), label: "",
+      statistics: trainer.network.statistics.map { bits($0.values) })
   }
 
   /// All runs agree bit for bit.

@@ -103,7 +103,7 @@ import Testing
   @Test func wrongMagic() throws {
     let problem = Self.problem(Array("PK\u{3}\u{4} this is a zip\n{}\n".utf8))
     #expect(problem?.contains("not an mltutor model file") == true, "\(problem ?? "-")")
-    let newer = Self.problem(Array("mltutor-model 2\n{}\n".utf8))
+    let newer = Self.problem(Array("mltutor-model 3\n{}\n".utf8))
     #expect(newer?.contains("version") == true, "\(newer ?? "-")")
   }
 

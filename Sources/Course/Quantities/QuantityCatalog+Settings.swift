@@ -51,6 +51,9 @@ extension QuantityCatalog {
     Quantity("activation", .string, .model, "hidden-layer activation: \"relu\", \"leaky-relu\", \"sigmoid\", \"tanh\"") {
       .string($0.session.settings.activation.rawValue)
     },
+    Quantity("blocks", .string, .model, "how hidden layers are built: \"plain\", \"residual\" (skip connections) or \"batchnorm\" (batch normalisation)") {
+      reader in reader.withTrainer { .string($0.network.architecture.blocks.rawValue) }
+    },
     Quantity("layers", .number, .model, "number of dense (weight) layers: 1 for linear, 3 for 784-128-64-10") {
       reader in reader.withTrainer { .number($0.network.denseLayers.count) }
     },

@@ -34,6 +34,15 @@ extension QuantityCatalog {
       guard let norm = reader.gradientNorm else { return QuantityReader.noModel }
       return .number(norm)
     },
+    Quantity("first_layer_grad_norm", .number, .training, "length of the first dense layer's gradient (weights and bias) in the last step, as `step` prints it for layer 1") {
+      reader in
+      reader.withTrainer { trainer in
+        guard let norm = trainer.lastReport?.gradientNorms.first else {
+          return .unavailable("no step of this run yet: `step` or `train`")
+        }
+        return .number(norm)
+      }
+    },
   ]
 
   /// The current weights' results on the training and the test split, as `eval` shows them.

@@ -103,11 +103,18 @@ final class LessonPlayer {
     if step.blocks.contains(where: { if case .paragraph(let p) = $0 { return p.contains("`draw`") } else { return false } }) {
       problems += try drawADigit()
     }
+    // Any prediction will do: a letter key for a choice, `guess` for a number.
+    var sawOutcome = true
+    if let prediction = step.prediction {
+      if prediction.isNumber { try pane.type(command: "guess 50") } else { try pane.keys("a") }
+      sawOutcome = try showsOutcome(settle(after: "guess"))
+    }
     for command in step.task?.hints.last?.commands ?? [] {
       let before = read(try pane.screen()).statusStep
       try pane.type(command: command)
       track(command)
-      _ = try settle(after: command, stepBefore: before)
+      let screen = try settle(after: command, stepBefore: before)
+      if !sawOutcome { sawOutcome = try showsOutcome(screen) }
     }
     if let quiz = step.quiz, let right = quiz.correctIndex {
       try pane.keys(Quiz.key(right))
@@ -116,11 +123,28 @@ final class LessonPlayer {
     if !done.met {
       problems.append("the step was not marked done within \(Int(Self.stepSeconds)) s of its last hint and answer")
     }
+    if !sawOutcome { problems.append("the prediction was never shown beside its outcome") }
     let screen = try settle()
     problems += inspect(screen)
     note(place, pending + problems, screen)
     pending = []
     if visitsEveryChart { try visitCharts(place) }
+  }
+
+  /// Whether the lesson pane shows the prediction beside the outcome, on `screen` or a page
+  /// or two above it (long demo output may push it up); the pane then follows the end again.
+  func showsOutcome(_ screen: String) throws -> Bool {
+    func shows(_ s: String) -> Bool {
+      s.contains("you predicted") && (s.contains("what happened") || s.contains("the run gave"))
+    }
+    if shows(screen) { return true }
+    var found = false
+    for _ in 0..<3 where !found {
+      try pane.keys("PPage")
+      found = shows(try pane.screen())
+    }
+    try pane.keys("End")
+    return found
   }
 
   /// Lesson 6's canvas: a vertical stroke, the model's answer, then the canvas closed.

@@ -11,6 +11,9 @@ public struct CourseProgress: Codable, Equatable, Sendable {
     public var doneSteps: [Int] = []
     /// Set once every step has been done; stays set when the lesson is redone.
     public var completed = false
+    /// The predictions committed, by step (0-based): a letter, or a number as typed. Absent
+    /// in files written before predictions existed.
+    public var predictions: [Int: String]?
 
     public init(step: Int = 0, doneSteps: [Int] = [], completed: Bool = false) {
       self.step = step
@@ -37,6 +40,12 @@ public struct CourseProgress: Codable, Equatable, Sendable {
       s.doneSteps.append(step)
       s.doneSteps.sort()
     }
+    lessons[lesson] = s
+  }
+
+  public mutating func commitPrediction(_ lesson: String, step: Int, _ guess: String) {
+    var s = state(lesson)
+    s.predictions = (s.predictions ?? [:]).merging([step: guess]) { _, new in new }
     lessons[lesson] = s
   }
 

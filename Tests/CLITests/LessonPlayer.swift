@@ -104,17 +104,23 @@ final class LessonPlayer {
       problems += try drawADigit()
     }
     // Any prediction will do: a letter key for a choice, `guess` for a number.
+    // The outcome shows after the demos that follow the prediction, or once the task is done.
     var sawOutcome = true
     if let prediction = step.prediction {
       if prediction.isNumber { try pane.type(command: "guess 50") } else { try pane.keys("a") }
-      sawOutcome = try showsOutcome(settle(after: "guess"))
+      let screen = try settle(after: "guess")
+      let byDemos = step.blocks.dropFirst(prediction.blockIndex).contains {
+        if case .demo = $0 { return true }
+        return false
+      }
+      sawOutcome = byDemos ? try showsOutcome(screen, lookingBack: true) : false
     }
     for command in step.task?.hints.last?.commands ?? [] {
       let before = read(try pane.screen()).statusStep
       try pane.type(command: command)
       track(command)
       let screen = try settle(after: command, stepBefore: before)
-      if !sawOutcome { sawOutcome = try showsOutcome(screen) }
+      if !sawOutcome { sawOutcome = try showsOutcome(screen, lookingBack: false) }
     }
     if let quiz = step.quiz, let right = quiz.correctIndex {
       try pane.keys(Quiz.key(right))
@@ -131,19 +137,22 @@ final class LessonPlayer {
     if visitsEveryChart { try visitCharts(place) }
   }
 
-  /// Whether the lesson pane shows the prediction beside the outcome, on `screen` or a page
-  /// or two above it (long demo output may push it up); the pane then follows the end again.
-  func showsOutcome(_ screen: String) throws -> Bool {
+  /// Whether the lesson pane shows the prediction beside the outcome, on `screen` or, when
+  /// `lookingBack`, a page or two above it (the prose after the demos may push it up); PgDn
+  /// then brings the pane back to following the end.
+  func showsOutcome(_ screen: String, lookingBack: Bool) throws -> Bool {
     func shows(_ s: String) -> Bool {
       s.contains("you predicted") && (s.contains("what happened") || s.contains("the run gave"))
     }
-    if shows(screen) { return true }
+    if shows(screen) || !lookingBack { return shows(screen) }
+    var pages = 0
     var found = false
-    for _ in 0..<3 where !found {
+    while pages < 3 && !found {
       try pane.keys("PPage")
+      pages += 1
       found = shows(try pane.screen())
     }
-    try pane.keys("End")
+    for _ in 0..<pages { try pane.keys("NPage") }
     return found
   }
 

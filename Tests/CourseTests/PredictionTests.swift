@@ -111,7 +111,7 @@ import Tutor
     guard case .value(.number(let x)) = runner.reader.value(of: "train_loss") else { Issue.record("no training loss"); return }
     let measured = FigureFormat(grouping: true, decimals: 1).format(.number(x / 1000))
     #expect(done.contains("  you predicted   3\n  the run gave    \(measured)"))
-    let verdict = abs(3 - x / 1000) <= 1 ? "✓ Close: within 1.0" : "✗ Off by"
+    let verdict = abs(3 - x / 1000) <= 1 ? "✓ Close: within 1 of the outcome." : "✗ Off by"
     #expect(done.contains(verdict))
     #expect(done.contains("Why: The line fits."))
   }

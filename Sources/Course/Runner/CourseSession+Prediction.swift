@@ -17,6 +17,13 @@ extension CourseSession {
     predictionPending && currentStep?.prediction?.isNumber == false
   }
 
+  /// What a command gets while the prediction waits.
+  public var predictionFirst: String {
+    currentStep?.prediction?.isNumber == true
+      ? "first your prediction: type it with `guess`, e.g. `guess 50`; then the step goes on"
+      : "first your prediction: press its letter (or `guess a`); then the step goes on"
+  }
+
   /// Whether the demos after the prediction reveal its outcome (else the task does).
   static func revealsByDemos(_ step: LessonStep, _ prediction: Prediction) -> Bool {
     step.blocks.dropFirst(prediction.blockIndex).contains {
@@ -110,15 +117,15 @@ extension CourseSession {
       let typed = Prediction.number(guess)
       let measured = try? p.outcome?.evaluate(reader.value).numberValue
       let tolerance = p.tolerance ?? 0
-      let shownValue = measured.map { Self.format($0, like: tolerance) } ?? "(no value)"
+      let shownValue = measured.map { Self.format($0, like: tolerance, integral: $0 == $0.rounded()) } ?? "(no value)"
       lines.append("  you predicted   \(guess)")
       lines.append("  the run gave    \(shownValue)")
       if let typed, let measured {
         right = abs(typed - measured) <= tolerance
         lines.append(
           right
-            ? "✓ Close: within \(Self.format(tolerance, like: tolerance)) of the outcome."
-            : "✗ Off by \(Self.format(abs(typed - measured), like: tolerance)): within \(Self.format(tolerance, like: tolerance)) would count as right.")
+            ? "✓ Close: within \(Self.format(tolerance, like: tolerance, integral: true)) of the outcome."
+            : "✗ Off by \(Self.format(abs(typed - measured), like: tolerance, integral: typed == typed.rounded() && measured == measured.rounded())): within \(Self.format(tolerance, like: tolerance, integral: true)) would count as right.")
       }
     } else {
       let happened = p.options.indices.filter {
@@ -139,15 +146,16 @@ extension CourseSession {
     return lines
   }
 
-  /// A number with one decimal more than the tolerance has: within 5 → 88.4.
-  static func format(_ x: Double, like tolerance: Double) -> String {
+  /// A number with as many decimals as the tolerance has, one more unless it is whole:
+  /// within 5 → 88.4, and 59 for a step.
+  static func format(_ x: Double, like tolerance: Double, integral: Bool = false) -> String {
     var decimals = 0
     var t = tolerance
     while decimals < 6 && abs(t - t.rounded()) > 1e-9 {
       t *= 10
       decimals += 1
     }
-    return FigureFormat(grouping: true, decimals: decimals + 1).format(.number(x))
+    return FigureFormat(grouping: true, decimals: decimals + (integral ? 0 : 1)).format(.number(x))
   }
 
   /// Why the outcome cannot be read now (the linter's replay), at the lines to report.

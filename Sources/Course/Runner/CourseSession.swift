@@ -103,10 +103,7 @@ public final class CourseSession {
     {
       response.outputs = [.text([info.usage, "  \(info.summary)", "  example: \(info.example)"])]
     } else if predictionPending && first != "help" {
-      response = failure(
-        currentStep?.prediction?.isNumber == true
-          ? "first your prediction: type it with `guess`, e.g. `guess 50`; then the step goes on"
-          : "first your prediction: press its letter (or `guess a`); then the step goes on")
+      response = failure(predictionFirst)
     } else {
       response.outputs = session.execute(line: line, shouldStop: shouldStop, progress: progress)
       if first == "help" && words.count == 1 { response.outputs.append(.table(lessonCommandTable)) }

@@ -82,7 +82,7 @@ extension SessionWorker {
 
   func startTraining(_ target: TrainingTarget) {
     if course.predictionPending {
-      reply(WorkerReply(outputs: [.error("first your prediction: answer it, then the step goes on")]))
+      reply(WorkerReply(outputs: [.error(course.predictionFirst)]))
       return
     }
     guard session.ball != nil || session.trainer != nil else {

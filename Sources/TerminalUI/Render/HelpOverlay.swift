@@ -16,7 +16,7 @@ enum HelpOverlay {
     ("PgUp PgDn ↑ ↓", "scroll the lesson"),
     ("→  ←", "next / previous lesson step"),
     (": or Enter", "type a command (Tab completes, ↑ history)"),
-    ("a b c …", "answer the step's question"),
+    ("a b c …", "answer a question or a prediction"),
     ("draw", "command: draw a digit for the model"),
     ("?", "this help"),
     ("Ctrl-C", "stop training (model kept); twice: quit"),

@@ -19,6 +19,10 @@ import Charts
 ///     quiz: A question?
 ///     choice: a wrong answer | why it is wrong
 ///     choice*: the right answer | why it is right
+///     predict: What will the loss do?          (what follows waits for the prediction)
+///     shape: blows-up | diverged               (or `option: TEXT | CHECK`)
+///     shape: falls-then-flat | not diverged
+///     why: one line, shown beside the outcome  (a number: `outcome: EXPR`, `within: 5`)
 ///
 /// A line inside a ``` fence is shown as it is and never read as a field.
 public enum LessonParser {

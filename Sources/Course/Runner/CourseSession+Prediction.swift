@@ -112,20 +112,19 @@ extension CourseSession {
   func outcomeLines(_ p: Prediction) -> [String] {
     let guess = predicted ?? "?"
     var lines = [""]
-    var right = false
     if p.isNumber {
       let typed = Prediction.number(guess)
       let measured = try? p.outcome?.evaluate(reader.value).numberValue
       let tolerance = p.tolerance ?? 0
-      let shownValue = measured.map { Self.format($0, like: tolerance, integral: $0 == $0.rounded()) } ?? "(no value)"
+      let within = Self.format(tolerance, like: tolerance, integral: true)
       lines.append("  you predicted   \(guess)")
-      lines.append("  the run gave    \(shownValue)")
+      lines.append("  the run gave    " + (measured.map { Self.format($0, like: tolerance, integral: $0.isWholeNumber) } ?? "(no value)"))
       if let typed, let measured {
-        right = abs(typed - measured) <= tolerance
+        let miss = abs(typed - measured)
+        let off = Self.format(miss, like: tolerance, integral: typed.isWholeNumber && measured.isWholeNumber)
         lines.append(
-          right
-            ? "✓ Close: within \(Self.format(tolerance, like: tolerance, integral: true)) of the outcome."
-            : "✗ Off by \(Self.format(abs(typed - measured), like: tolerance, integral: typed == typed.rounded() && measured == measured.rounded())): within \(Self.format(tolerance, like: tolerance, integral: true)) would count as right.")
+          miss <= tolerance
+            ? "✓ Close: within \(within) of the outcome." : "✗ Off by \(off): within \(within) would count as right.")
       }
     } else {
       let happened = p.options.indices.filter {
@@ -136,8 +135,7 @@ extension CourseSession {
       lines.append("  you predicted   " + (chosen.map { optionLine(p, $0) } ?? guess))
       if let first = happened.first {
         lines.append("  what happened   " + optionLine(p, first))
-        right = chosen == first
-        lines.append(right ? "✓ As you predicted." : "✗ Not what you predicted.")
+        lines.append(chosen == first ? "✓ As you predicted." : "✗ Not what you predicted.")
       } else {
         lines.append("  what happened   none of the options describes this run")
       }
@@ -187,4 +185,9 @@ extension CourseSession {
     }
     return problems
   }
+}
+
+extension Double {
+  /// A whole number: 59, not 59.5.
+  var isWholeNumber: Bool { isFinite && self == rounded() }
 }

@@ -113,14 +113,14 @@ final class LessonPlayer {
         if case .demo = $0 { return true }
         return false
       }
-      sawOutcome = byDemos ? try showsOutcome(screen, lookingBack: true) : false
+      sawOutcome = byDemos ? try showsOutcome(screen) : false
     }
     for command in step.task?.hints.last?.commands ?? [] {
       let before = read(try pane.screen()).statusStep
       try pane.type(command: command)
       track(command)
       let screen = try settle(after: command, stepBefore: before)
-      if !sawOutcome { sawOutcome = try showsOutcome(screen, lookingBack: false) }
+      if !sawOutcome { sawOutcome = try showsOutcome(screen) }
     }
     if let quiz = step.quiz, let right = quiz.correctIndex {
       try pane.keys(Quiz.key(right))
@@ -137,20 +137,20 @@ final class LessonPlayer {
     if visitsEveryChart { try visitCharts(place) }
   }
 
-  /// Whether the lesson pane shows the prediction beside the outcome, on `screen` or, when
-  /// `lookingBack`, a page or two above it (the prose after the demos may push it up); PgDn
-  /// then brings the pane back to following the end.
-  func showsOutcome(_ screen: String, lookingBack: Bool) throws -> Bool {
-    func shows(_ s: String) -> Bool {
-      s.contains("you predicted") && (s.contains("what happened") || s.contains("the run gave"))
-    }
-    if shows(screen) || !lookingBack { return shows(screen) }
+  /// Whether the lesson pane shows the prediction beside the outcome (its line "you
+  /// predicted"), on `screen` or up to four pages above it (the demos' output, the question
+  /// and the prose after it may push it up on a small screen); PgDn then brings the pane back
+  /// to following the end.
+  func showsOutcome(_ screen: String) throws -> Bool {
+    let mark = "you predicted"
+    if screen.contains(mark) { return true }
     var pages = 0
     var found = false
-    while pages < 3 && !found {
+    while pages < 4 && !found {
       try pane.keys("PPage")
       pages += 1
-      found = shows(try pane.screen())
+      // NB: the pane is redrawn within a frame; a look a little later sees the new page.
+      found = try pane.poll(seconds: 0.6) { $0.contains(mark) }.met
     }
     for _ in 0..<pages { try pane.keys("NPage") }
     return found

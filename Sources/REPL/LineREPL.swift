@@ -59,6 +59,9 @@ public enum LineREPL {
     if let course, !course.lessons.isEmpty {
       let store = interactive ? options.progressDirectory.map { ProgressStore(directory: $0) } : nil
       let c = CourseSession(course: course, session: session, store: store)
+      c.chartStyle = DisplayStyle.chartStyle(
+        environment: options.environment, isTerminal: false, forceASCII: options.forceASCII,
+        forceUnicode: options.forceUnicode)
       courseSession = c
       runner = c
     }

@@ -19,11 +19,14 @@ import Testing
     try terminal.wait("the prompt") { $0.contains("mltutor>") }
   }
 
-  /// Does step `index` of `lesson` as a learner would: the last hint's commands, then the
+  /// Does step `index` of `lesson` as a learner would: any prediction, the last hint's commands, then the
   /// right answer; waits until the tutor marks the step done.
   func take(_ terminal: Terminal, lesson: Lesson, lessonNumber: Int, step index: Int) throws {
     let step = lesson.steps[index]
     try terminal.keys("C-l")
+    if let prediction = step.prediction {
+      try terminal.keys(prediction.isNumber ? "guess 50" : "guess a", "Enter")
+    }
     for command in step.task?.hints.last?.commands ?? [] {
       try terminal.keys(command, "Enter")
     }

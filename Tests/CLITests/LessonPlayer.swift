@@ -105,11 +105,24 @@ final class LessonPlayer {
     if step.blocks.contains(where: { if case .paragraph(let p) = $0 { return p.contains("`draw`") } else { return false } }) {
       problems += try drawADigit()
     }
+    // Any prediction will do: a letter key for a choice, `guess` for a number.
+    // The outcome shows after the demos that follow the prediction, or once the task is done.
+    var sawOutcome = true
+    if let prediction = step.prediction {
+      if prediction.isNumber { try pane.type(command: "guess 50") } else { try pane.keys("a") }
+      let screen = try settle(after: "guess")
+      let byDemos = step.blocks.dropFirst(prediction.blockIndex).contains {
+        if case .demo = $0 { return true }
+        return false
+      }
+      sawOutcome = byDemos ? try showsOutcome(screen) : false
+    }
     for command in step.task?.hints.last?.commands ?? [] {
       let before = read(try pane.screen()).statusStep
       try pane.type(command: command)
       track(command)
-      _ = try settle(after: command, stepBefore: before)
+      let screen = try settle(after: command, stepBefore: before)
+      if !sawOutcome { sawOutcome = try showsOutcome(screen) }
     }
     if let quiz = step.quiz, let right = quiz.correctIndex {
       try pane.keys(Quiz.key(right))
@@ -118,11 +131,31 @@ final class LessonPlayer {
     if !done.met {
       problems.append("the step was not marked done within \(Int(Self.stepSeconds)) s of its last hint and answer")
     }
+    if !sawOutcome { problems.append("the prediction was never shown beside its outcome") }
     let screen = try settle()
     problems += inspect(screen)
     note(place, pending + problems, screen)
     pending = []
     if visitsEveryChart { try visitCharts(place) }
+  }
+
+  /// Whether the lesson pane shows the prediction beside the outcome (its line "you
+  /// predicted"), on `screen` or up to four pages above it (the demos' output, the question
+  /// and the prose after it may push it up on a small screen); PgDn then brings the pane back
+  /// to following the end.
+  func showsOutcome(_ screen: String) throws -> Bool {
+    let mark = "you predicted"
+    if screen.contains(mark) { return true }
+    var pages = 0
+    var found = false
+    while pages < 4 && !found {
+      try pane.keys("PPage")
+      pages += 1
+      // NB: the pane is redrawn within a frame; a look a little later sees the new page.
+      found = try pane.poll(seconds: 0.6) { $0.contains(mark) }.met
+    }
+    for _ in 0..<pages { try pane.keys("NPage") }
+    return found
   }
 
   /// Lesson 6's canvas: a vertical stroke, the model's answer, then the canvas closed.

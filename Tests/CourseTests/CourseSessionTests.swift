@@ -14,7 +14,7 @@ import Tutor
     ["help"], ["hint"], ["data moons", "plot data"], ["a", "answer b"], ["lessons"],
     ["c"], ["set w 4.5", "set b 10"], ["model 2-16-2", "b"], ["set lr 0.1", "a", "b"], ["train 300", "b"],
     ["threshold 3.5,6.5", "a"], ["train 300", "a"],
-    ["b"], ["set w 4", "set b 60"], ["step", "step", "step", "b"], ["set lr 0.01", "train 30"],
+    ["b"], ["set w 4", "set b 60"], ["step", "step", "step", "b"], ["c", "set lr 0.01", "train 30"],
     ["data apartments scale=standard", "set lr 0.1", "train 100"], ["b"], ["predict 75", "b"],
     ["b", "a", "data apartments scale=standard outliers=0", "set lr 0.1", "train 100"],
   ]

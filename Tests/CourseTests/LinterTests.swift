@@ -39,6 +39,19 @@ import Testing
       ("11-wording.md", 6, "`setup:` comes first in a step, before its text and demos"),
       ("11-wording.md", 7, "the task says \"below 0.05\" but the check `test_loss < 0.045 and steps >= 200` has no such threshold"),
       ("11-wording.md", 10, "a figure: unknown format `.2q`: use .2f, .1%, or ,.0f"),
+      ("12-bad-predictions.md", 6, "a prediction needs a `why:` line, shown beside the outcome"),
+      ("12-bad-predictions.md", 7, "a number prediction needs `within:`"),
+      ("12-bad-predictions.md", 16, "nothing after the prediction shows its outcome"),
+      ("12-bad-predictions.md", 22, "`option:` needs a `predict:` before it"),
+      ("12-bad-predictions.md", 23, "a prediction is a choice (`option:` or `shape:` lines) or a number (`outcome:`), not both"),
+      ("12-bad-predictions.md", 24, "the option's check does not parse at column"),
+      ("12-bad-predictions.md", 25, "an option is `option: TEXT | CHECK`"),
+      ("12-bad-predictions.md", 26, "unknown shape `wobbles`: shapes are falls, falls-then-flat"),
+      ("12-bad-predictions.md", 27, "the outcome must be a number, but `model` is a string"),
+      ("12-bad-predictions.md", 28, "`within:` takes a positive number"),
+      ("12-bad-predictions.md", 30, "a second `predict:` in this step"),
+      ("13-undecided-predictions.md", 8, "exactly one option must hold after the demos, but 2 do: a) falls steadily, b) falls, then levels off"),
+      ("13-undecided-predictions.md", 19, "the outcome `100 * test_accuracy` has no value after the demos (test_accuracy: "),
     ]
     let found = report.problems
     for (file, line, message) in expected {

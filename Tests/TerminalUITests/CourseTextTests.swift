@@ -26,6 +26,11 @@ import Testing
       case .demo(let command, _): lines.append("› \(command)")
       }
     }
+    if let prediction = step.prediction {
+      lines.append("Predict: \(prediction.question)")
+      for (i, option) in prediction.options.enumerated() { lines.append("  \(Quiz.key(i))) \(option.label)") }
+      lines.append("Why: \(prediction.why)")
+    }
     if let task = step.task {
       lines += ["Task: \(task.text)", "  (`hint` if you are stuck, `check` to see where you stand)"]
       for (i, hint) in task.hints.enumerated() { lines.append("Hint \(i + 1) of \(task.hints.count): \(hint.text)") }

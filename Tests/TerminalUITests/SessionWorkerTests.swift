@@ -54,6 +54,51 @@ import Tutor
     #expect(shown.contains { if case .table = $0 { return true } else { return false } }, "\(shown)")
   }
 
+  @Test func aPredictionComesFirstWhetherTrainingIsAskedByKeyOrCommand() throws {
+    let text = """
+      # Predict
+      goal: Predict first.
+
+      ## A moderate rate
+      demo: data moons
+      demo: model 2-16-2
+      predict: What will the loss do?
+      shape: falls-then-flat | not diverged
+      shape: blows-up | diverged
+      why: A moderate learning rate.
+      demo: train 20
+      quiz: Done?
+      choice*: yes | right
+      choice: no | wrong
+      """
+    let (lesson, problems) = LessonParser.parse(text, file: "01-predict.md", name: "predict")
+    #expect(problems.isEmpty, "\(problems)")
+    let lessons = [try #require(lesson)]
+    let course = CourseSession(course: Course(directory: "none", lessons: lessons), session: Fixtures.session(), store: nil)
+    let worker = SessionWorker(course: course)
+    worker.start()
+    defer { worker.shutdown() }
+    worker.open(lesson: "1")
+    #expect(worker.waitUntilIdle(timeout: 60))
+    #expect(worker.snapshot().quizOpen, "the letter keys answer the prediction")
+    _ = worker.takeReplies()
+    worker.perform(.toggleTraining)
+    worker.perform(.run("train 5"))
+    worker.perform(.run("step"))
+    #expect(worker.waitUntilIdle(timeout: 60))
+    #expect(worker.snapshot().steps == 0)
+    let refused = worker.takeReplies().flatMap(\.outputs).filter(\.isError)
+    #expect(refused.count == 3, "\(refused)")
+    worker.perform(.run("answer a"))
+    #expect(worker.waitUntilIdle(timeout: 60))
+    #expect(worker.snapshot().steps == 20, "the demo ran once the prediction was in")
+    let shown = worker.takeReplies().flatMap(\.outputs).compactMap { output -> String? in
+      if case .text(let lines) = output { return lines.joined(separator: "\n") }
+      return nil
+    }.joined(separator: "\n")
+    #expect(shown.contains("  what happened   a) "), "\(shown)")
+  }
+
   @Test func forksAndCommandsWhileTrainingKeepEveryRunWhole() throws {
     let worker = Self.worker()
     defer { worker.shutdown() }

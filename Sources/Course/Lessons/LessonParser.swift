@@ -1,3 +1,5 @@
+import Charts
+
 /// Reads a lesson from its Markdown text, line by line, noting every problem with its line.
 ///
 /// The format (see Lessons/README.md):
@@ -17,11 +19,17 @@
 ///     quiz: A question?
 ///     choice: a wrong answer | why it is wrong
 ///     choice*: the right answer | why it is right
+///     predict: What will the loss do?          (what follows waits for the prediction)
+///     shape: blows-up | diverged               (or `option: TEXT | CHECK`)
+///     shape: falls-then-flat | not diverged
+///     why: one line, shown beside the outcome  (a number: `outcome: EXPR`, `within: 5`)
 ///
 /// A line inside a ``` fence is shown as it is and never read as a field.
 public enum LessonParser {
   /// The fields a line may start with.
-  static let fields: Set<String> = ["goal", "demo", "task", "check", "hint", "quiz", "choice", "choice*", "charts", "setup"]
+  static let fields: Set<String> = ["goal", "demo", "task", "check", "hint", "quiz", "choice", "choice*", "charts", "setup",
+    "predict", "option", "shape", "outcome", "within", "why",
+  ]
 
   /// The lesson (nil when it has no title) and the problems found while reading it.
   public static func parse(_ text: String, file: String, name: String) -> (Lesson?, [LessonProblem]) {
@@ -153,7 +161,10 @@ public enum LessonParser {
       }
       guard !steps.isEmpty else { return problem(number, "`\(name):` outside a step: start one with `## Step title`") }
       if value.isEmpty { return problem(number, "`\(name):` needs a value") }
-      if ["task", "quiz", "choice", "choice*"].contains(name) { checkFigures(value, number) }
+      if ["task", "quiz", "choice", "choice*", "predict", "why"].contains(name) { checkFigures(value, number) }
+      if ["predict", "option", "shape", "outcome", "within", "why"].contains(name) {
+        return readPrediction(name, value, number)
+      }
       var step = steps.removeLast()
       defer { steps.append(step) }
       switch name {
@@ -205,6 +216,69 @@ public enum LessonParser {
       }
     }
 
+    /// The fields of a prediction: `predict:` opens it, the others add to it.
+    private mutating func readPrediction(_ name: String, _ value: String, _ number: Int) {
+      var step = steps.removeLast()
+      defer { steps.append(step) }
+      if name == "predict" {
+        guard step.prediction == nil else { return problem(number, "a second `predict:` in this step: one prediction per step") }
+        step.prediction = Prediction(question: value, line: number, blockIndex: step.blocks.count)
+        return
+      }
+      guard var prediction = step.prediction else { return problem(number, "`\(name):` needs a `predict:` before it") }
+      defer { step.prediction = prediction }
+      switch name {
+      case "option", "shape":
+        let parts = value.split(separator: "|", maxSplits: 1).map { String($0).trimmingSpaces }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+          return problem(number, "an option is `\(name): \(name == "shape" ? "SHAPE" : "TEXT") | CHECK`: the check says when it happened")
+        }
+        var shape: CurveShape?
+        if name == "shape" {
+          shape = CurveShape(rawValue: parts[0])
+          if shape == nil {
+            let names = CurveShape.allCases.map(\.rawValue)
+            let guess = Suggestion.closest(to: parts[0], among: names).map { " (did you mean `\($0)`?)" } ?? ""
+            problem(number, "unknown shape `\(parts[0])`\(guess): shapes are \(names.joined(separator: ", "))")
+          }
+        } else {
+          checkFigures(parts[0], number)
+        }
+        var condition: CheckExpression?
+        do {
+          condition = try CheckParser.parse(parts[1])
+        } catch {
+          problem(number, "the option's check does not parse at column \(error.column): \(error.message)")
+        }
+        prediction.options.append(
+          Prediction.Option(text: parts[0], shape: shape, conditionSource: parts[1], condition: condition, line: number))
+      case "outcome":
+        guard prediction.outcomeSource.isEmpty else { return problem(number, "a second `outcome:` for this prediction") }
+        prediction.outcomeSource = value
+        prediction.outcomeLine = number
+        do {
+          let (expression, type) = try CheckParser.parseValue(value)
+          if type == .number {
+            prediction.outcome = expression
+          } else {
+            problem(number, "the outcome must be a number, but `\(value)` is \(type.phrase)")
+          }
+        } catch {
+          problem(number, "the outcome does not parse at column \(error.column): \(error.message)")
+        }
+      case "within":
+        guard prediction.tolerance == nil else { return problem(number, "a second `within:` for this prediction") }
+        guard let x = Prediction.number(value), x > 0 else {
+          return problem(number, "`within:` takes a positive number: how far from the outcome a guess counts as right")
+        }
+        prediction.tolerance = x
+      default:  // why
+        guard prediction.why.isEmpty else { return problem(number, "a second `why:` for this prediction: say it in one line") }
+        prediction.why = value
+        prediction.whyLine = number
+      }
+    }
+
     /// A `{{…}}` figure that does not parse is reported at its line.
     mutating func checkFigures(_ text: String, _ number: Int) {
       if case .failure(let error) = LessonText.pieces(text) { problem(number, "a figure: \(error.message)") }
@@ -235,6 +309,9 @@ public enum LessonParser {
         } else if let last = task.hints.last, last.commands.isEmpty {
           problem(last.line, "the last hint must give the exact commands in backticks, e.g. `set w 4`")
         }
+      }
+      if let prediction = step.prediction {
+        for message in PredictionRules.problems(prediction, in: step) { problem(message.line, message.text) }
       }
       if let quiz = step.quiz {
         if quiz.choices.count < 2 { problem(quiz.line, "a quiz needs at least two `choice:` lines") }

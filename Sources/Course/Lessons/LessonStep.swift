@@ -18,6 +18,8 @@ public struct LessonStep: Sendable {
   public var blocks: [Block] = []
   public var task: LessonTask?
   public var quiz: Quiz?
+  /// A prediction the learner commits before what follows it in the step is shown.
+  public var prediction: Prediction?
   /// Commands that set the state the step starts from, run quietly after the settings are
   /// made fresh (`setup: set lr 0.5`); empty leaves the state as the step before left it.
   public var setup: [SetupCommand] = []

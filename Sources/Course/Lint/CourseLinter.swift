@@ -14,7 +14,9 @@ import Tutor
 ///   commands and holds after them;
 /// - every `{{…}}` figure has a value where the replay shows it, and every quoted figure
 ///   (`{{93% ~ test_accuracy}}`) is what the replay gives, to the precision quoted;
-/// - a task's words and its check's thresholds agree ("below 0.05" needs `< 0.05`).
+/// - a task's words and its check's thresholds agree ("below 0.05" needs `< 0.05`);
+/// - every prediction's outcome can be measured where it is revealed (after the demos that
+///   follow it, or once the task is done), and exactly one of its options holds there.
 public struct CourseLinter {
   public let directory: String
   public let locations: DataLocations
@@ -120,6 +122,13 @@ public struct CourseLinter {
     var solved = 0
     for (index, step) in lesson.steps.enumerated() {
       if index > 0 { opened = runner.execute(line: "next") }
+      // NB: any prediction will do; the demos after it run once it is committed.
+      if let prediction = step.prediction {
+        opened.append(runner.execute(line: prediction.isNumber ? "guess 0" : "guess a"))
+        if CourseSession.revealsByDemos(step, prediction) {
+          for p in runner.outcomeProblems(prediction, after: "after the demos") { problem(p.line, p.message) }
+        }
+      }
       for case .demoFailed(let line, let command, let message) in opened.events {
         problem(line, "the demo `\(command)` fails: \(message)")
       }
@@ -137,6 +146,9 @@ public struct CourseLinter {
           for case .error(let message) in response.outputs {
             failures.append("the hint's command `\(command)` fails: \(message)")
           }
+        }
+        if let prediction = step.prediction, !CourseSession.revealsByDemos(step, prediction) {
+          for p in runner.outcomeProblems(prediction, after: "once the task is done") { problem(p.line, p.message) }
         }
         if runner.taskSolved {
           solved += 1

@@ -23,6 +23,10 @@ extension CourseProgress {
       state.doneSteps = Array(Set(mine.doneSteps).union(added)).sorted()
       state.completed = mine.completed || theirs.completed
       state.completedAt = [mine.completedAt, theirs.completedAt].compactMap { $0 }.min()
+      // Predictions another process committed since `base` join this process's.
+      let theirNew = (theirs.predictions ?? [:]).filter { old.predictions?[$0.key] == nil }
+      let joined = theirNew.merging(mine.predictions ?? [:]) { _, own in own }
+      state.predictions = joined.isEmpty ? nil : joined
       let moved = mine.step != old.step || name == currentLesson
       state.step = moved ? mine.step : theirs.step
       out.lessons[name] = state

@@ -2,6 +2,8 @@ extension CourseProgress {
   /// The most steps a lesson the course does not know may claim (a lesson of another course
   /// folder, kept for when that course is used again).
   static let maximumSteps = 10_000
+  /// The longest prediction kept: a letter, or a number as typed.
+  static let maximumGuessLength = 32
 
   /// The part of the progress whose every field is in range for `course`, and one line for
   /// each lesson entry left out.
@@ -54,6 +56,14 @@ extension CourseProgress {
         return "done step \(step) is outside \(range.lowerBound)...\(range.upperBound), as \(why)"
       }
       guard seen.insert(step).inserted else { return "done step \(step) appears twice" }
+    }
+    for (step, guess) in (state.predictions ?? [:]).sorted(by: { $0.key < $1.key }) {
+      guard range.contains(step), upper > 0 else {
+        return "the prediction of step \(step) is outside \(range.lowerBound)...\(range.upperBound), as \(why)"
+      }
+      guard !guess.isEmpty, guess.count <= maximumGuessLength else {
+        return "the prediction of step \(step) is \(guess.isEmpty ? "empty" : "longer than \(maximumGuessLength) characters")"
+      }
     }
     return nil
   }

@@ -14,6 +14,9 @@ public struct CourseProgress: Codable, Equatable, Sendable {
     /// When the lesson was first completed, in seconds since 1970 UTC: its quizzes' review
     /// schedule counts from it. Nil in a file from before reviews (stamped when next opened).
     public var completedAt: Int?
+    /// The predictions committed, by step (0-based): a letter, or a number as typed. Absent
+    /// in files written before predictions existed.
+    public var predictions: [Int: String]?
 
     public init(step: Int = 0, doneSteps: [Int] = [], completed: Bool = false, completedAt: Int? = nil) {
       self.step = step
@@ -65,6 +68,12 @@ public struct CourseProgress: Codable, Equatable, Sendable {
       s.doneSteps.append(step)
       s.doneSteps.sort()
     }
+    lessons[lesson] = s
+  }
+
+  public mutating func commitPrediction(_ lesson: String, step: Int, _ guess: String) {
+    var s = state(lesson)
+    s.predictions = (s.predictions ?? [:]).merging([step: guess]) { _, new in new }
     lessons[lesson] = s
   }
 

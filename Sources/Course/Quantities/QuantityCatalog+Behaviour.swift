@@ -24,6 +24,12 @@ extension QuantityCatalog {
     Quantity("lr_changes", .number, .behaviour, "times the learning rate was changed during the run") {
       reader in reader.withTrainer { .number($0.history.markers.filter { $0.label.hasPrefix("lr ") }.count) }
     },
+    Quantity("steps_to_divergence", .number, .behaviour, "the step of the run at which training diverged (no value while it has not)") {
+      reader in
+      reader.withTrainer { trainer in
+        trainer.divergence.map { .number($0.step) } ?? .unavailable("training has not diverged")
+      }
+    },
   ]
 }
 

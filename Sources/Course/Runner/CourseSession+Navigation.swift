@@ -56,6 +56,7 @@ extension CourseSession {
     if startOver && state.completed && state.doneSteps.count >= lesson.steps.count {
       state.doneSteps = []
       state.step = 0
+      state.predictions = nil
       progress.lessons[lesson.name] = state
     }
     let step = min(max(0, state.step), lesson.steps.count - 1)
@@ -96,8 +97,29 @@ extension CourseSession {
     if !step.setup.isEmpty {
       response.append(applySetup(step.setup, label: "Step \(target.step + 1)"))
     }
+    predicted = step.prediction == nil ? nil : progress.state(lesson.name).predictions?[target.step]
+    guard let prediction = step.prediction else {
+      response.append(runBlocks(step.blocks[...], step: step))
+      response.outputs += assignment(step, done: isDone(target))
+      response.outputs += save()
+      return response
+    }
+    // What follows the prediction waits for it.
+    response.append(runBlocks(step.blocks.prefix(prediction.blockIndex), step: step))
+    response.outputs.append(.text(predictionLines(prediction)))
+    if predicted != nil {
+      response.append(reveal(step, prediction))
+      response.outputs += assignment(step, done: isDone(target))
+    }
+    response.outputs += save()
+    return response
+  }
+
+  /// Shows prose and runs demos, in order.
+  func runBlocks(_ blocks: ArraySlice<LessonStep.Block>, step: LessonStep) -> CourseResponse {
+    var response = CourseResponse()
     var prose: [String] = []
-    for block in step.blocks {
+    for block in blocks {
       switch block {
       case .paragraph(let text): CourseSession.add([shown(text, line: step.line)], to: &prose)
       case .preformatted(let lines): CourseSession.add(lines, to: &prose)
@@ -112,8 +134,6 @@ extension CourseSession {
       }
     }
     if !prose.isEmpty { response.outputs.append(.text(prose)) }
-    response.outputs += assignment(step, done: isDone(target))
-    response.outputs += save()
     return response
   }
 
@@ -128,6 +148,10 @@ extension CourseSession {
     guard let position else { return start() }
     var response = CourseResponse()
     let lesson = course.lessons[position.lesson]
+    if predictionPending, let step = currentStep, let p = step.prediction {
+      response.say("Going on without a prediction:")
+      response.append(reveal(step, p))
+    }
     if let task = currentStep?.task, !isDone(position), !taskSolved {
       response.say("Skipping this task. Here is how it is done:")
       for command in task.hints.last?.commands ?? [] where !isLessonCommand(command) {
@@ -169,7 +193,8 @@ extension CourseSession {
     var response = CourseResponse()
     response.say("Lesson \(position.lesson + 1): \(lesson.title) · step \(position.step + 1) of \(lesson.steps.count): \(step.title)")
     var prose: [String] = []
-    for block in step.blocks {
+    let shownBlocks = predictionPending ? step.blocks.prefix(step.prediction?.blockIndex ?? 0) : step.blocks[...]
+    for block in shownBlocks {
       switch block {
       case .paragraph(let text): CourseSession.add([shown(text, line: step.line)], to: &prose)
       case .preformatted(let lines): CourseSession.add(lines, to: &prose)
@@ -177,7 +202,8 @@ extension CourseSession {
       }
     }
     response.outputs.append(.text(prose))
-    response.outputs += assignment(step, done: isDone(position))
+    if let p = step.prediction { response.outputs.append(.text(predictionLines(p))) }
+    if !predictionPending { response.outputs += assignment(step, done: isDone(position)) }
     return response
   }
 

@@ -61,6 +61,7 @@ extension CourseSession {
   func answer(_ key: String) -> CourseResponse {
     if review != nil { return reviewAnswer(key) }
     guard let step = currentStep else { return failure("no lesson is open: `lesson 1` starts the first") }
+    if predictionPending { return guess(key) }
     guard let quiz = step.quiz else { return failure("this step has no question to answer") }
     if step.quizAwaitsTask && !taskSolved, let position, !isDone(position) {
       return failure("first the task: the question is about what it brings out")
@@ -82,10 +83,12 @@ extension CourseSession {
   /// After a command: if the open step's check now holds (and its quiz is answered), the step
   /// is marked done, and the lesson too when it was the last step left.
   func evaluateStep() -> CourseResponse {
-    guard let position, let step = currentStep, !isDone(position) else { return CourseResponse() }
+    guard let position, let step = currentStep, !isDone(position), !predictionPending else { return CourseResponse() }
     var response = CourseResponse()
     if let task = step.task, !taskSolved, let check = task.check, case .success(true) = check.holds(reader.value) {
       taskSolved = true
+      // A prediction that no demo revealed is revealed by the task.
+      if let p = step.prediction, !CourseSession.revealsByDemos(step, p) { response.outputs.append(.text(outcomeLines(p))) }
       if let quiz = step.quiz, !quizSolved {
         if step.quizAwaitsTask {
           response.outputs.append(.text(["✓ Task done. Now the question:"] + question(quiz, done: false).dropFirst()))

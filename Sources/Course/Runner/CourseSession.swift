@@ -1,3 +1,4 @@
+import Charts
 import Tutor
 
 /// Runs the course on top of a `Session`: opens steps (showing their prose and running their
@@ -26,6 +27,10 @@ public final class CourseSession {
   var taskSolved = false
   /// The open step's quiz has been answered right since it opened.
   var quizSolved = false
+  /// The open step's committed prediction (a letter or a number as typed); nil while it waits.
+  var predicted: String?
+  /// How the small curves of a prediction's options are drawn (ASCII where the front end is).
+  public var chartStyle: ChartStyle = .unicode
   /// Set after the first failed save, so that the warning is given once.
   var saveFailed = false
   /// Whether `{{…}}` figures are verified as they are shown (the linter's replay).
@@ -51,6 +56,7 @@ public final class CourseSession {
     LessonCommandInfo(name: "check", usage: "check", summary: "is the task done? shows the numbers it looks at", example: "check"),
     LessonCommandInfo(name: "answer", usage: "answer LETTER", summary: "answer the step's question (a letter alone works too)", example: "answer b"),
     LessonCommandInfo(name: "review", usage: "review [skip]", summary: "questions of finished lessons due again (`review skip` ends it)", example: "review"),
+    LessonCommandInfo(name: "guess", usage: "guess LETTER|NUMBER", summary: "commit your prediction before the step shows what happens", example: "guess b"),
   ]
 
   public static var commandNames: [String] { commandInfo.map(\.name) }
@@ -103,6 +109,8 @@ public final class CourseSession {
       let info = CourseSession.commandInfo.first(where: { $0.name == words[1].lowercased() })
     {
       response.outputs = [.text([info.usage, "  \(info.summary)", "  example: \(info.example)"])]
+    } else if predictionPending && first != "help" {
+      response = failure(predictionFirst)
     } else {
       response.outputs = session.execute(line: line, shouldStop: shouldStop, progress: progress)
       if first == "help" && words.count == 1 { response.outputs.append(.table(lessonCommandTable)) }
@@ -138,6 +146,9 @@ public final class CourseSession {
     case "back": return args.isEmpty ? back() : failure("usage: back")
     case "hint": return args.isEmpty ? hint() : failure("usage: hint")
     case "check": return args.isEmpty ? check() : failure("usage: check")
+    case "guess":
+      guard args.count == 1 else { return failure("usage: guess LETTER|NUMBER, for example `guess b` or `guess 90`") }
+      return guess(args[0])
     default:
       guard args.count == 1 else { return failure("usage: answer LETTER, for example `answer b`") }
       return answer(args[0])
@@ -147,9 +158,11 @@ public final class CourseSession {
   /// A single letter typed while the open step's question waits for an answer.
   func isBareAnswer(_ line: String) -> Bool {
     let words = CourseSession.words(line)
-    guard words.count == 1, words[0].count == 1, let c = words[0].first, c.isLetter,
-      let quiz = review == nil ? (quizSolved ? nil : currentStep?.quiz) : reviewQuiz
-    else { return false }
+    guard words.count == 1, words[0].count == 1, let c = words[0].first, c.isLetter else { return false }
+    if review == nil && predictionPending {
+      return currentStep?.prediction?.index(ofKey: String(c)) != nil
+    }
+    guard let quiz = review == nil ? (quizSolved ? nil : currentStep?.quiz) : reviewQuiz else { return false }
     return quiz.index(ofKey: String(c)) != nil
   }
 

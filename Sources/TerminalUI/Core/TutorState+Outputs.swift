@@ -47,7 +47,7 @@ extension TutorState {
 
   static func kind(of line: String) -> TranscriptLine.Kind {
     if line.hasPrefix("── ") || line.hasPrefix("Lesson ") { return .heading }
-    if line.hasPrefix("Task:") || line.hasPrefix("Question:") { return .heading }
+    if line.hasPrefix("Task:") || line.hasPrefix("Question:") || line.hasPrefix("Predict:") { return .heading }
     if line.hasPrefix("✓") || line.hasPrefix("Step done") || line.contains("✓ Done") { return .success }
     if line.hasPrefix("› ") { return .command }
     // Indented lines with inner runs of spaces are columns (fenced text, aligned output).

@@ -70,6 +70,7 @@ public enum TutorApp {
       course: Course.load(directory: options.lessonsDirectory),
       session: session,
       store: options.progressDirectory.map { ProgressStore(directory: $0) })
+    course.chartStyle = ChartStyle(glyphs: screen.style.glyphs, color: false)
     let worker = SessionWorker(course: course)
     worker.start()
     worker.open(lesson: options.lesson)

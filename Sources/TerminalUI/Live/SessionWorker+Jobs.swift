@@ -55,7 +55,8 @@ extension SessionWorker {
       reply(WorkerReply(outputs: [.line("stopped at step \(session.trainer?.steps ?? 0)")]))
       return
     }
-    if words.first == "train", !course.isLessonCommand(line) {
+    // NB: while a prediction waits, `train` goes to the course, which asks for it first.
+    if words.first == "train", !course.isLessonCommand(line), !course.predictionPending {
       do {
         if case .train(let amount)? = try CommandParser.parse(line) {
           startTraining(target(for: amount))
@@ -85,6 +86,10 @@ extension SessionWorker {
   }
 
   func startTraining(_ target: TrainingTarget) {
+    if course.predictionPending {
+      reply(WorkerReply(outputs: [.error(course.predictionFirst)]))
+      return
+    }
     guard session.ball != nil || session.trainer != nil else {
       let why = session.dataset == nil
         ? "no data yet: load some with `data NAME` (for example `data apartments`)"

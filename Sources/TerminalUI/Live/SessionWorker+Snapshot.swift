@@ -50,7 +50,7 @@ extension SessionWorker {
       s.lessonStatus = course.status
       s.stepTitle = step.title
       s.stepDone = course.progress.state(lesson.name).doneSteps.contains(position.step)
-      s.quizOpen = step.quiz != nil
+      s.quizOpen = step.quiz != nil || course.predictionOpen
       s.lessonCharts = step.charts.compactMap(ChartKind.init(rawValue:))
     }
     s.classNames = session.dataset?.classNames

@@ -17,7 +17,7 @@ enum HelpOverlay {
     ("PgUp PgDn ↑ ↓", "scroll the lesson"),
     ("→  ←", "next / previous lesson step"),
     (": or Enter", "type a command (Tab completes, ↑ history)"),
-    ("a b c …", "answer the step's question"),
+    ("a b c …", "answer a question or a prediction"),
     ("C", "the challenges and your bests"),
     ("draw", "command: draw a digit for the model"),
     ("?", "this help"),

@@ -54,7 +54,7 @@ let package = Package(
     .testTarget(name: "REPLTests", dependencies: ["REPL", "Tutor", "Charts", "Datasets", "Engine", "TestSupport"]),
     .testTarget(name: "CourseTests", dependencies: ["Course", "Tutor", "Datasets"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "TerminalUITests", dependencies: ["TerminalUI", "Tutor", "Charts", "Engine", "TestSupport"],
+      name: "TerminalUITests", dependencies: ["TerminalUI", "Tutor", "Charts", "Engine", "Datasets", "TestSupport"],
       exclude: ["__Snapshots__"]),
     .testTarget(name: "CLITests", dependencies: ["Engine", "Datasets", "Course", "TerminalUI"]),
   ]

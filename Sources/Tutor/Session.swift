@@ -8,7 +8,9 @@ import Engine
 public final class Session {
   public let locations: DataLocations
   public internal(set) var settings = SessionSettings()
-  public internal(set) var dataset: Dataset?
+  /// NB: new data make the last chart command's chart meaningless: a screen's pinned chart
+  /// goes with it.
+  public internal(set) var dataset: Dataset? { didSet { lastChartCommand = nil } }
   public internal(set) var ball: BallRun?
   var runs: [String: Run] = [:] {
     didSet { shareCheckpointBudget() }

@@ -111,11 +111,14 @@ import Tutor
     let text = TutorScreen.render(state, TutorSnapshot(), style: .monochrome).lines().joined(separator: "\n")
     let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }).map(String.init))
     #expect(!text.contains("`"), "commands drawn as code, without backticks")
-    for (_, what) in HelpOverlay.keys {
+    let lines = TutorScreen.render(state, TutorSnapshot(), style: .monochrome).lines()
+    for (key, what) in HelpOverlay.keys {
+      #expect(lines.contains { $0.contains("│ \(key) ") }, "the key \(key) is listed")
       for word in InlineMarkup.plain(what, keepingCode: false).split(separator: " ") {
         #expect(words.contains(String(word)), "\(word) of \(what)")
       }
     }
+    #expect(lines.count == 24 && !lines[23].contains("└"), "the box ends above the status line")
   }
 }
 

@@ -1,4 +1,5 @@
 import Charts
+import Datasets
 import Foundation
 @testable import TerminalUI
 import Testing
@@ -42,6 +43,40 @@ import Tutor
     #expect(PinnedPlot.update(pin, command: Self.fit, serial: 1, dataName: "moons", draw: draw) == nil)
     // The same data loaded again with other settings keep it, redrawn.
     #expect(PinnedPlot.update(pin, command: Self.fit, serial: 1, dataName: "apartments", draw: draw) != nil)
+  }
+
+  /// Loading data makes the session forget its last chart command: the pin goes, even for data
+  /// of the same name (the next lesson step's data are not what the last chart was about).
+  @Test func newDataDropTheChart() {
+    let draw: (Command) -> [Output] = { _ in [Self.chart("fit · step 3")] }
+    let pin = PinnedPlot.update(nil, command: Self.fit, serial: 1, dataName: "apartments", draw: draw)
+    #expect(pin != nil)
+    #expect(PinnedPlot.update(pin, command: nil, serial: 1, dataName: "apartments", draw: draw) == nil)
+    let session = Session(locations: DataLocations(embedded: "/nonexistent", userData: "/nonexistent"))
+    for line in ["data apartments", "model linear", "plot fit"] { _ = session.execute(line: line) }
+    #expect(session.lastChartCommand == Self.fit)
+    _ = session.execute(line: "data apartments noise=30")
+    #expect(session.lastChartCommand == nil)
+  }
+
+  /// While training runs, a chart that takes long to draw is drawn again at most once per ten
+  /// times its drawing took; at rest it is drawn from the current state every time.
+  @Test func aSlowChartIsDrawnLessOftenWhileTraining() {
+    var draws = 0
+    let draw: (Command) -> [Output] = { _ in
+      draws += 1
+      Thread.sleep(forTimeInterval: 0.02)
+      return [Self.chart("slice · step \(draws)")]
+    }
+    let start = ContinuousClock.now
+    var pin = PinnedPlot.update(nil, command: Self.fit, serial: 1, dataName: "d", now: start, draw: draw)
+    #expect(draws == 1)
+    pin = PinnedPlot.update(pin, command: Self.fit, serial: 1, dataName: "d", training: true, now: start + .milliseconds(100), draw: draw)
+    #expect(draws == 1 && pin?.chart?.title == "slice · step 1" && pin?.current == true)
+    pin = PinnedPlot.update(pin, command: Self.fit, serial: 1, dataName: "d", training: true, now: start + .seconds(5), draw: draw)
+    #expect(draws == 2)
+    pin = PinnedPlot.update(pin, command: Self.fit, serial: 1, dataName: "d", training: false, now: start + .milliseconds(5_100), draw: draw)
+    #expect(draws == 3, "at rest it is drawn again at once")
   }
 
   @Test func aChartThatCannotBeDrawnNowIsHiddenUntilItCanBe() {

@@ -30,7 +30,7 @@ import Testing
     let grid = TutorScreen.render(state, Fixtures.trainedSnapshot(), style: .monochrome)
     Snapshot.check(grid.lines(), named: "help-80x24")
     let text = grid.lines().joined(separator: "\n")
-    for key in ["space", "-  +", "[  ]", "{  }", "Tab", "PgUp", "Ctrl-C", "stop training (model kept)"] {
+    for key in ["space", "-  +", "[ ]  { }", "M  C  S", "Tab", "PgUp", "Ctrl-C", "stop training (model kept)", "quit (asks while training)"] {
       #expect(text.contains(key))
     }
   }

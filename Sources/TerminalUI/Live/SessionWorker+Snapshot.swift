@@ -60,7 +60,7 @@ extension SessionWorker {
     let now = ContinuousClock.now
     if refreshCharts || now - lastChartTime >= Self.chartInterval {
       lastChartTime = now
-      updateCharts(shared.charts, dataName: s.dataName)
+      updateCharts(shared.charts, dataName: s.dataName, training: shared.training)
       drawProbabilities = shared.draw.flatMap(classify)
     }
     s.charts = charts
@@ -82,7 +82,7 @@ extension SessionWorker {
 
   /// Redraws the wanted charts (the loss chart is drawn by the screen from the history) and
   /// the pinned one, from the session as it is now.
-  func updateCharts(_ wanted: [ChartKind], dataName: String?) {
+  func updateCharts(_ wanted: [ChartKind], dataName: String?, training: Bool = false) {
     var fresh: [ChartKind: PinnedChart] = [:]
     for kind in wanted where kind != .loss && kind != .pinned {
       if let chart = PinnedPlot.chart(in: session.redraw(.plot(kind: kind.rawValue, index: nil))) {
@@ -92,7 +92,7 @@ extension SessionWorker {
     charts = fresh
     pinned = PinnedPlot.update(
       pinned, command: session.lastChartCommand, serial: session.chartCommands, dataName: dataName,
-      shown: wanted.contains(.pinned), draw: session.redraw)
+      shown: wanted.contains(.pinned), training: training, draw: session.redraw)
   }
 
   /// The probability array of a prepared drawing, when the model reads 28×28 images.

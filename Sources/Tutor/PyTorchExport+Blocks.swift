@@ -4,7 +4,7 @@ extension PyTorchExport {
   /// The model of a network with residual blocks or batch normalisation, as the engine builds
   /// it: a `Residual` module (y = x + f(x·W + b)) where a hidden layer feeds a hidden layer of
   /// the same width, or `BatchNorm1d` (ε 1e-5, momentum 0.1, as the engine's) between each
-  /// hidden `Linear` and its activation.
+  /// hidden `Linear` and its activation. `load_weights` fills both from a version-2 model file.
   static func blocksModelCode(_ a: Architecture, activation: String, initCode: String) -> String {
     var layers: [String] = []
     let sizes = a.sizes
@@ -22,7 +22,8 @@ extension PyTorchExport {
     let residualClass =
       a.blocks == .residual
       ? """
-        class Residual(nn.Module):
+        # NB: without torch, object stands in for nn.Module, so that read_model still runs.
+        class Residual(nn.Module if nn is not None else object):
             \"\"\"y = x + f(x W + b): the input skips past the layer and is added to its output.\"\"\"
 
             def __init__(self, linear, activation):
@@ -37,15 +38,18 @@ extension PyTorchExport {
 
         """ : ""
     return residualClass + """
-      model = nn.Sequential(
-          \(layers.joined(separator: ",\n    ")),
-      )
-      for layer in model.modules():
-          if isinstance(layer, nn.Linear):
-              \(initCode)
-              nn.init.zeros_(layer.bias)
+      def build_model():
+          model = nn.Sequential(
+              \(layers.joined(separator: ",\n        ")),
+          )
+          for layer in model.modules():
+              if isinstance(layer, nn.Linear):
+                  \(initCode)
+                  nn.init.zeros_(layer.bias)
+          return model
 
 
-      """
+
+      """ + weightsLoader
   }
 }

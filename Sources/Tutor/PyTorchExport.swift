@@ -130,24 +130,8 @@ enum PyTorchExport {
           return model
 
 
-      def load_weights(model, saved):
-          \"\"\"Copies the parameters of a model file (read by read_model) into `model`.\"\"\"
-          linears = [layer for layer in model if isinstance(layer, nn.Linear)]
-          tensors = saved["parameters"]
-          if len(tensors) != 2 * len(linears):
-              raise ValueError(f"the saved model has {len(tensors)} tensors, this model needs {2 * len(linears)}")
-          for layer, weights, bias in zip(linears, tensors[0::2], tensors[1::2]):
-              inputs, outputs = weights["shape"]
-              if (outputs, inputs) != tuple(layer.weight.shape):
-                  raise ValueError(f"{weights['name']} is {inputs}x{outputs}, this model has {layer.in_features}x{layer.out_features}")
-              with torch.no_grad():
-                  # mltutor keeps inputs x outputs (x @ W + b); torch keeps outputs x inputs.
-                  layer.weight.copy_(torch.tensor(weights["values"]).reshape(inputs, outputs).t())
-                  layer.bias.copy_(torch.tensor(bias["values"]).reshape(outputs))
 
-
-
-      """
+      """ + weightsLoader
   }
 
   private static func optimizerCode(_ h: Hyperparameters) -> String {

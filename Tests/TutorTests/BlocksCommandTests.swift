@@ -64,12 +64,12 @@ import Tutor
     }
     tests.run(s, ["data moons", "model 2-16x3-2 residual activation=tanh", "export pytorch \(residual)"])
     let r = try String(contentsOfFile: residual, encoding: .utf8)
-    #expect(r.contains("class Residual(nn.Module):"))
-    #expect(r.contains("    nn.Linear(2, 16),\n    nn.Tanh(),\n    nn.Dropout(DROPOUT),\n    Residual(nn.Linear(16, 16), nn.Tanh()),\n    nn.Dropout(DROPOUT),\n    Residual(nn.Linear(16, 16), nn.Tanh()),"), "\(r)")
+    #expect(r.contains("class Residual(nn.Module if nn is not None else object):"))
+    #expect(r.contains("        nn.Linear(2, 16),\n        nn.Tanh(),\n        nn.Dropout(DROPOUT),\n        Residual(nn.Linear(16, 16), nn.Tanh()),\n        nn.Dropout(DROPOUT),\n        Residual(nn.Linear(16, 16), nn.Tanh()),"), "\(r)")
     #expect(r.contains("for layer in model.modules():"))
     tests.run(s, ["model 2-16x2-2 batchnorm activation=tanh", "export pytorch \(normalised)"])
     let b = try String(contentsOfFile: normalised, encoding: .utf8)
-    #expect(b.contains("    nn.Linear(2, 16),\n    nn.BatchNorm1d(16, eps=1e-5, momentum=0.1),\n    nn.Tanh(),"), "\(b)")
+    #expect(b.contains("        nn.Linear(2, 16),\n        nn.BatchNorm1d(16, eps=1e-5, momentum=0.1),\n        nn.Tanh(),"), "\(b)")
     #expect(!b.contains("class Residual"))
   }
 }

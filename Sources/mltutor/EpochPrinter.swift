@@ -67,7 +67,7 @@ struct EpochPrinter {
     names.append(task == .classification ? "train acc" : "train rmse")
     if hasValidation { names += task == .classification ? ["val loss", "val acc"] : ["val rmse"] }
     if hasTest {
-      names += task == .classification ? ["test loss", "test acc"] : ["test loss", "test rmse", "test r2"]
+      names += task == .classification ? ["test loss", "test acc"] : regressionTestColumns
     }
     return names + ["samples/s"]
   }
@@ -79,9 +79,16 @@ struct EpochPrinter {
     }
     guard hasTest else { return values }
     let test = r.test
-    values.append(test?.loss)
-    values += task == .classification ? [test?.accuracy] : [test?.rmse, test?.r2]
-    return values
+    if task == .classification { return values + [test?.loss, test?.accuracy] }
+    return values + (showsTestLoss ? [test?.loss] : []) + [test?.rmse, test?.r2]
+  }
+
+  /// A regression's test loss is its RMSE squared: beside a validation column it gives way, so
+  /// that a line stays within 80 columns.
+  private var showsTestLoss: Bool { !hasValidation }
+
+  private var regressionTestColumns: [String] {
+    (showsTestLoss ? ["test loss"] : []) + ["test rmse", "test r2"]
   }
 
   /// Cells right-aligned under their headings, two spaces apart.

@@ -20,6 +20,17 @@ import Testing
     #expect(text.stdout.hasPrefix("epoch  train loss  train acc  val loss  val acc  test loss  test acc  samples/s\n"), "\(text.stdout)")
   }
 
+  /// A regression's lines keep within 80 columns with a validation column: the test loss (the
+  /// test RMSE squared) gives way.
+  @Test func aRegressionWithValidationStaysWithin80Columns() throws {
+    let args = ["train", "--data", "apartments", "-o", "val=0.2", "-o", "scale=standard", "--model", "linear", "--epochs", "2"]
+    let text = try Binary.run(args)
+    #expect(text.status == 0, "\(text.stderr)")
+    let lines = text.stdout.split(separator: "\n")
+    #expect(lines.first == "epoch  train loss  train rmse  val rmse  test rmse  test r2  samples/s")
+    #expect(lines.count == 3 && lines.allSatisfy { $0.count <= 80 }, "\(text.stdout)")
+  }
+
   @Test func foldsReportEachFoldThenTheMeanAndSpreadTheSameEverywhere() throws {
     let args = ["train", "--data", "moons", "--model", "2-8-2", "--lr", "0.3", "--epochs", "2", "--folds", "4", "--json"]
     var outputs: Set<String> = []

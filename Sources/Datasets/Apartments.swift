@@ -56,13 +56,7 @@ enum Apartments {
     let (testX, testY) = flats(testCount, outliers: [], &generator)
     var train = Examples(features: .floats(trainX), featureCount: 1, labels: .values(trainY, width: 1))
     var test = Examples(features: .floats(testX), featureCount: 1, labels: .values(testY, width: 1))
-    var standardizer: Standardizer?
-    if scale == "standard" {
-      let s = Standardizer(fitting: train)
-      train = s.apply(to: train)
-      test = s.apply(to: test)
-      standardizer = s
-    }
+    let standardizer = scale == "standard" ? Standardizer.standardize(train: &train, test: &test) : nil
     return Dataset(
       name: "apartments", summary: "flat surfaces (m²) and their sale prices (k€), generated",
       train: train, test: test, featureNames: ["surface (m²)"], targetName: "price (k€)",

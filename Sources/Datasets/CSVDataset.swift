@@ -71,11 +71,8 @@ enum CSVDataset {
     try checkTargets(labels.labels, name: column, path: path)
     var standardizer: Standardizer?
     if scale == "standard" {
-      let s = Standardizer(fitting: train)
-      train = s.apply(to: train)
-      test = s.apply(to: test)
+      standardizer = Standardizer.standardize(train: &train, test: &test)
       try checkStandardized(train, test, names: names, path: path)
-      standardizer = s
     } else {
       try checkUnscaled(all, names: names, path: path)
     }

@@ -60,13 +60,7 @@ enum CatEncounters {
     }
     var train = objects(n, &generator)
     var test = objects(testCount, &generator)
-    var standardizer: Standardizer?
-    if scale == "standard" {
-      let s = Standardizer(fitting: train)
-      train = s.apply(to: train)
-      test = s.apply(to: test)
-      standardizer = s
-    }
+    let standardizer = scale == "standard" ? Standardizer.standardize(train: &train, test: &test) : nil
     return Dataset(
       name: "cat", summary: "objects a cat judges by sharpness and hardness, generated",
       train: train, test: test, featureNames: ["sharpness", "hardness"],

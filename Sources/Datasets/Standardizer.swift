@@ -45,6 +45,14 @@ public struct Standardizer: Sendable, Equatable {
     self.init(fitting: Self.floats(examples.features), width: examples.featureCount)
   }
 
+  /// Standardises both splits with the training split's statistics and returns the standardizer.
+  static func standardize(train: inout Examples, test: inout Examples) -> Standardizer {
+    let s = Standardizer(fitting: train)
+    train = s.apply(to: train)
+    test = s.apply(to: test)
+    return s
+  }
+
   /// Standardised copies of `values` (`width` = `means.count` values per row).
   public func apply(_ values: [Float]) -> [Float] {
     let width = means.count

@@ -33,15 +33,17 @@ public enum MatrixProduct {
   }
 
   /// The same on raw row-major storage with leading dimensions (slices of larger matrices).
-  /// The caller guarantees the shapes.
+  /// The caller guarantees the shapes. With `rowSquares`, each row of C's Σc²
+  /// (`sumOfSquares(_:count:)` of the row) goes to `rowSquares[0..<m]` as well.
   static func gemm(
     transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
     _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
-    _ c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    _ c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+    rowSquares: UnsafeMutablePointer<Double>? = nil
   ) {
-    mlt_gemm(
+    mlt_gemm_row_squares(
       transposeA ? 1 : 0, transposeB ? 1 : 0, Int64(m), Int64(n), Int64(k), a, Int64(lda), b,
-      Int64(ldb), c, Int64(ldc), accumulate ? 1 : 0)
+      Int64(ldb), c, Int64(ldc), accumulate ? 1 : 0, rowSquares)
   }
 
   /// The product op(A) · op(B) as a new matrix.
@@ -61,8 +63,18 @@ public enum MatrixProduct {
   /// Σ over rows, in order, of each row's Σx²: the one way the engine sums a matrix's squares,
   /// so that a sum split by rows across threads adds up the same.
   static func sumOfSquares(rows: Int, width: Int, _ x: UnsafePointer<Float>) -> Double {
-    var total: Double = 0
-    for r in 0..<rows { total += mlt_sum_of_squares(x + r * width, Int64(width)) }
-    return total
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: max(rows, 1)) { rowSums in
+      rowSumsOfSquares(rows: rows, width: width, x, into: rowSums.baseAddress!)
+      var total: Double = 0
+      for r in 0..<rows { total += rowSums[r] }
+      return total
+    }
+  }
+
+  /// Each row's Σx² (`sumOfSquares(_:count:)` of the row) into `out[0..<rows]`.
+  static func rowSumsOfSquares(
+    rows: Int, width: Int, _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Double>
+  ) {
+    mlt_row_sums_of_squares(x, Int64(rows), Int64(width), Int64(width), out)
   }
 }

@@ -1,8 +1,10 @@
 import EngineKernels
 
 /// Fused optimiser passes over rows of a parameter: each element of g, v and w is read once and
-/// v, w written once (EngineKernels: vectorised, built for AVX2 and for baseline x86-64, the same
-/// bits on both). Each writes every row's ‖Δθ‖² to `rowSquares` and returns whether every new
+/// v, w written once (EngineKernels: vectorised, built for AVX-512, AVX2 and baseline x86-64, the
+/// same bits on each). Without clipping and decay (c = 1, λ₂ = 0) g is taken as it is, and the
+/// velocity pass with a = 0 takes u = b·v: the formulas' values, in fewer operations (only the
+/// sign of a zero velocity can differ, where g is −0), chosen by the settings, not the machine. Each writes every row's ‖Δθ‖² to `rowSquares` and returns whether every new
 /// weight is finite.
 enum UpdateKernels {
   /// With g ← c·g + λ₂·w:  v ← μ·v + g;  u = a·g + b·v;  w ← w + u.

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "EngineKernels.h"
 #include "gemm_tile.h"
 
 // NB: the semantics are fixed by the micro-kernels' fused multiply-adds; nothing here may
@@ -100,14 +101,19 @@ static void run_tiles(const mlt_tile_kernel *kernel, int64_t m, int64_t n, int64
   }
 }
 
-void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
-                 const float *a, int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc,
-                 int accumulate) {
-  if (m <= 0 || n <= 0) return;
-  if (k <= 0) {
-    if (!accumulate)
+/// Rows of C per block when each row's Σc² is wanted: the block's rows are summed right after
+/// they are computed, while they are still in the cache.
+enum { SQUARES_BLOCK_ROWS = 16 };
+
+static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n,
+                 int64_t k, const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
+                 int64_t ldc, int accumulate, double *row_squares) {
+  if (m <= 0) return;
+  if (n <= 0 || k <= 0) {
+    if (n > 0 && !accumulate)
       for (int64_t i = 0; i < m; i++)
         for (int64_t j = 0; j < n; j++) c[i * ldc + j] = 0;
+    if (row_squares != NULL) mlt_row_sums_of_squares(c, m, n > 0 ? n : 0, ldc, row_squares);
     return;
   }
   const mlt_tile_kernel *kernel = kernel_for(mlt_path_available(path) ? path : MLT_PATH_PORTABLE);
@@ -124,15 +130,37 @@ void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
       for (int64_t j = 0; j < n; j++)
         run_tiles(&mlt_tile_portable, m, 1, k, a, transpose_a ? 1 : lda, transpose_a ? lda : 1,
                   b + j * ldb, 1, c + j, ldc, accumulate);
+      if (row_squares != NULL) mlt_row_sums_of_squares(c, m, n, ldc, row_squares);
       return;
     }
   }
-  run_tiles(kernel, m, n, k, a, transpose_a ? 1 : lda, transpose_a ? lda : 1, b, ldb, c, ldc,
-            accumulate);
+  const int64_t rs_a = transpose_a ? 1 : lda, cs_a = transpose_a ? lda : 1;
+  if (row_squares == NULL) {
+    run_tiles(kernel, m, n, k, a, rs_a, cs_a, b, ldb, c, ldc, accumulate);
+    return;
+  }
+  for (int64_t i = 0; i < m; i += SQUARES_BLOCK_ROWS) {
+    const int64_t rows = m - i < SQUARES_BLOCK_ROWS ? m - i : SQUARES_BLOCK_ROWS;
+    run_tiles(kernel, rows, n, k, a + i * rs_a, rs_a, cs_a, b, ldb, c + i * ldc, ldc, accumulate);
+    mlt_row_sums_of_squares(c + i * ldc, rows, n, ldc, row_squares + i);
+  }
+}
+
+void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
+                 const float *a, int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc,
+                 int accumulate) {
+  gemm(path, transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate, NULL);
 }
 
 void mlt_gemm(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k, const float *a,
               int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc, int accumulate) {
-  mlt_gemm_on(mlt_path_current(), transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc,
-              accumulate);
+  gemm(mlt_path_current(), transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate,
+       NULL);
+}
+
+void mlt_gemm_row_squares(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
+                          const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
+                          int64_t ldc, int accumulate, double *row_squares) {
+  gemm(mlt_path_current(), transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate,
+       row_squares);
 }

@@ -30,7 +30,7 @@ typedef float v8f_u __attribute__((vector_size(32), aligned(4), may_alias));
 #define low8(x) __builtin_shufflevector(x, x, 0, 1, 2, 3, 4, 5, 6, 7)
 #define high8(x) __builtin_shufflevector(x, x, 8, 9, 10, 11, 12, 13, 14, 15)
 
-KERNEL void mlt_gather_bytes(float *restrict dst, const uint8_t *restrict src,
+WIDE void mlt_gather_bytes(float *restrict dst, const uint8_t *restrict src,
                              const int64_t *restrict rows, int64_t count, int64_t width,
                              float scale) {
   for (int64_t r = 0; r < count; r++) {
@@ -73,7 +73,8 @@ static inline float lane_sum(const float lanes[8]) {
 // Each update pass below runs over `rows` rows of `width` elements and writes each row's Σu²
 // (eight running sums in lane order) to row_squares[r]; a parameter's update norm is the sum of
 // its rows' in order, however the rows are shared out among threads. Returns whether every new
-// weight is finite (a NaN or infinite weight poisons the running sum w − w).
+// weight is finite (a NaN or infinite weight poisons the running sum w − w; a sum of zeros and
+// NaNs is 0 or NaN in any order, so the poison may be added up in lanes of any width).
 
 static inline void finish_row(const float acc[8], const float poison[8], float tail,
                               float tail_poison, double *row_square, int *finite) {
@@ -81,32 +82,40 @@ static inline void finish_row(const float acc[8], const float poison[8], float t
   if (lane_sum(poison) + tail_poison != 0) *finite = 0;
 }
 
-WIDE int mlt_update_velocity(float *restrict w, float *restrict v, const float *restrict g,
-                               int64_t rows, int64_t width, float clip, float l2, float mu,
-                               float a, float b, double *restrict row_squares) {
+// Without clipping and weight decay (clip = 1, l2 = 0) the passes take g as it is, and without a
+// gradient term in the step (a = 0: momentum) the velocity pass takes u = b·v: the same values
+// as the whole formula but for the sign of a zero in v when g is −0, and fewer operations. Which
+// form runs depends on the settings alone, never on the machine.
+#define INLINE static inline __attribute__((always_inline))
+#define GRADIENT(gv, wv) (raw ? (gv) : clip * (gv) + l2 * (wv))
+
+INLINE int velocity_pass(float *restrict w, float *restrict v, const float *restrict g,
+                         int64_t rows, int64_t width, float clip, float l2, float mu, float a,
+                         float b, double *restrict row_squares, const int raw, const int heavy) {
   int finite = 1;
   for (int64_t r = 0; r < rows; r++, w += width, v += width, g += width) {
     v8f acc = {0}, poison = {0};
+    v16f poison16 = {0};
     int64_t i = 0;
     for (; i + 16 <= width; i += 16) {
       v16f wi = load16(w + i);
-      v16f gi = clip * load16(g + i) + l2 * wi;
+      v16f gi = GRADIENT(load16(g + i), wi);
       v16f vi = mu * load16(v + i) + gi;
-      v16f u = a * gi + b * vi;
+      v16f u = heavy ? b * vi : a * gi + b * vi;
       v16f wn = wi + u;
       store16(v + i, vi);
       store16(w + i, wn);
-      v16f uu = u * u, dd = wn - wn;
+      v16f uu = u * u;
       acc += low8(uu);
-      poison += low8(dd);
       acc += high8(uu);
-      poison += high8(dd);
+      poison16 += wn - wn;
     }
+    poison += low8(poison16) + high8(poison16);
     for (; i + 8 <= width; i += 8) {
       v8f wi = load8(w + i);
-      v8f gi = clip * load8(g + i) + l2 * wi;
+      v8f gi = GRADIENT(load8(g + i), wi);
       v8f vi = mu * load8(v + i) + gi;
-      v8f u = a * gi + b * vi;
+      v8f u = heavy ? b * vi : a * gi + b * vi;
       v8f wn = wi + u;
       store8(v + i, vi);
       store8(w + i, wn);
@@ -115,9 +124,61 @@ WIDE int mlt_update_velocity(float *restrict w, float *restrict v, const float *
     }
     float tail = 0, tail_poison = 0;
     for (; i < width; i++) {
-      float gi = clip * g[i] + l2 * w[i];
+      float gi = GRADIENT(g[i], w[i]);
       v[i] = mu * v[i] + gi;
-      float u = a * gi + b * v[i];
+      float u = heavy ? b * v[i] : a * gi + b * v[i];
+      w[i] += u;
+      tail += u * u;
+      tail_poison += w[i] - w[i];
+    }
+    float acc_lanes[8], poison_lanes[8];
+    __builtin_memcpy(acc_lanes, &acc, 32);
+    __builtin_memcpy(poison_lanes, &poison, 32);
+    finish_row(acc_lanes, poison_lanes, tail, tail_poison, row_squares + r, &finite);
+  }
+  return finite;
+}
+
+WIDE int mlt_update_velocity(float *restrict w, float *restrict v, const float *restrict g,
+                             int64_t rows, int64_t width, float clip, float l2, float mu, float a,
+                             float b, double *restrict row_squares) {
+  if (clip == 1 && l2 == 0) {
+    if (a == 0) return velocity_pass(w, v, g, rows, width, clip, l2, mu, a, b, row_squares, 1, 1);
+    return velocity_pass(w, v, g, rows, width, clip, l2, mu, a, b, row_squares, 1, 0);
+  }
+  return velocity_pass(w, v, g, rows, width, clip, l2, mu, a, b, row_squares, 0, 0);
+}
+
+INLINE int plain_pass(float *restrict w, const float *restrict g, int64_t rows, int64_t width,
+                      float clip, float l2, float lr, double *restrict row_squares,
+                      const int raw) {
+  int finite = 1;
+  for (int64_t r = 0; r < rows; r++, w += width, g += width) {
+    v8f acc = {0}, poison = {0};
+    v16f poison16 = {0};
+    int64_t i = 0;
+    for (; i + 16 <= width; i += 16) {
+      v16f wi = load16(w + i);
+      v16f u = -lr * GRADIENT(load16(g + i), wi);
+      v16f wn = wi + u;
+      store16(w + i, wn);
+      v16f uu = u * u;
+      acc += low8(uu);
+      acc += high8(uu);
+      poison16 += wn - wn;
+    }
+    poison += low8(poison16) + high8(poison16);
+    for (; i + 8 <= width; i += 8) {
+      v8f wi = load8(w + i);
+      v8f u = -lr * GRADIENT(load8(g + i), wi);
+      v8f wn = wi + u;
+      store8(w + i, wn);
+      acc += u * u;
+      poison += wn - wn;
+    }
+    float tail = 0, tail_poison = 0;
+    for (; i < width; i++) {
+      float u = -lr * GRADIENT(g[i], w[i]);
       w[i] += u;
       tail += u * u;
       tail_poison += w[i] - w[i];
@@ -131,44 +192,10 @@ WIDE int mlt_update_velocity(float *restrict w, float *restrict v, const float *
 }
 
 WIDE int mlt_update_plain(float *restrict w, const float *restrict g, int64_t rows,
-                            int64_t width, float clip, float l2, float lr,
-                            double *restrict row_squares) {
-  int finite = 1;
-  for (int64_t r = 0; r < rows; r++, w += width, g += width) {
-    v8f acc = {0}, poison = {0};
-    int64_t i = 0;
-    for (; i + 16 <= width; i += 16) {
-      v16f wi = load16(w + i);
-      v16f u = -lr * (clip * load16(g + i) + l2 * wi);
-      v16f wn = wi + u;
-      store16(w + i, wn);
-      v16f uu = u * u, dd = wn - wn;
-      acc += low8(uu);
-      poison += low8(dd);
-      acc += high8(uu);
-      poison += high8(dd);
-    }
-    for (; i + 8 <= width; i += 8) {
-      v8f wi = load8(w + i);
-      v8f u = -lr * (clip * load8(g + i) + l2 * wi);
-      v8f wn = wi + u;
-      store8(w + i, wn);
-      acc += u * u;
-      poison += wn - wn;
-    }
-    float tail = 0, tail_poison = 0;
-    for (; i < width; i++) {
-      float u = -lr * (clip * g[i] + l2 * w[i]);
-      w[i] += u;
-      tail += u * u;
-      tail_poison += w[i] - w[i];
-    }
-    float acc_lanes[8], poison_lanes[8];
-    __builtin_memcpy(acc_lanes, &acc, 32);
-    __builtin_memcpy(poison_lanes, &poison, 32);
-    finish_row(acc_lanes, poison_lanes, tail, tail_poison, row_squares + r, &finite);
-  }
-  return finite;
+                          int64_t width, float clip, float l2, float lr,
+                          double *restrict row_squares) {
+  if (clip == 1 && l2 == 0) return plain_pass(w, g, rows, width, clip, l2, lr, row_squares, 1);
+  return plain_pass(w, g, rows, width, clip, l2, lr, row_squares, 0);
 }
 
 KERNEL int mlt_update_adam(float *restrict w, float *restrict m, float *restrict s,
@@ -196,13 +223,54 @@ KERNEL int mlt_update_adam(float *restrict w, float *restrict m, float *restrict
   return finite;
 }
 
-KERNEL double mlt_sum_of_squares(const float *restrict x, int64_t n) {
-  double acc[8] = {0};
-  int64_t i = 0;
-  for (; i + 8 <= n; i += 8)
-    for (int k = 0; k < 8; k++) acc[k] += (double)x[i + k] * (double)x[i + k];
-  for (int k = 0; i < n; i++, k++) acc[k] += (double)x[i] * (double)x[i];
+typedef double v8d __attribute__((vector_size(64)));
+
+/// Σx² of one row as `mlt_sum_of_squares` adds it: element i in running sum i mod 8, each
+/// element widened to double before it is squared, the eight sums added in lane order. `lanes`
+/// holds the sums of the row's whole blocks of eight.
+static inline double row_total(double lanes[8], const float *restrict tail, int64_t tail_count) {
+  for (int64_t k = 0; k < tail_count; k++) lanes[k] += (double)tail[k] * (double)tail[k];
   double total = 0;
-  for (int k = 0; k < 8; k++) total += acc[k];
+  for (int k = 0; k < 8; k++) total += lanes[k];
   return total;
+}
+
+// Adds the squares of x[0..<8], widened to double, to the running sums acc (a v8d).
+#define ADD_SQUARES8(acc, x)                                              \
+  do {                                                                    \
+    v8d d_ = __builtin_convertvector(load8(x), v8d);                      \
+    (acc) += d_ * d_;                                                     \
+  } while (0)
+#define ROW_TOTAL(acc, tail, count) \
+  (__builtin_memcpy(lanes_, &(acc), sizeof lanes_), row_total(lanes_, tail, count))
+
+WIDE double mlt_sum_of_squares(const float *restrict x, int64_t n) {
+  v8d acc = {0};
+  double lanes_[8];
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8) ADD_SQUARES8(acc, x + i);
+  return ROW_TOTAL(acc, x + i, n - i);
+}
+
+// Four rows at a time: four independent chains of additions instead of one, the same sums.
+WIDE void mlt_row_sums_of_squares(const float *restrict x, int64_t rows, int64_t width,
+                                  int64_t stride, double *restrict out) {
+  int64_t r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const float *x0 = x + r * stride, *x1 = x0 + stride, *x2 = x1 + stride, *x3 = x2 + stride;
+    v8d a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0};
+    double lanes_[8];
+    int64_t i = 0;
+    for (; i + 8 <= width; i += 8) {
+      ADD_SQUARES8(a0, x0 + i);
+      ADD_SQUARES8(a1, x1 + i);
+      ADD_SQUARES8(a2, x2 + i);
+      ADD_SQUARES8(a3, x3 + i);
+    }
+    out[r] = ROW_TOTAL(a0, x0 + i, width - i);
+    out[r + 1] = ROW_TOTAL(a1, x1 + i, width - i);
+    out[r + 2] = ROW_TOTAL(a2, x2 + i, width - i);
+    out[r + 3] = ROW_TOTAL(a3, x3 + i, width - i);
+  }
+  for (; r < rows; r++) out[r] = mlt_sum_of_squares(x + r * stride, width);
 }

@@ -54,6 +54,45 @@ import Testing
     }
   }
 
+  /// A product that also sums each row's squares: the same C as without, and each row's Σc²
+  /// the same bits as `sumOfSquares` of that row, on every path, for row counts on either side
+  /// of the blocks it works in.
+  @Test func rowSquaresComeWithTheProductOnEveryPath() throws {
+    var g = SeededGenerator(seed: 22)
+    for trial in 0..<60 {
+      let m = 1 + Int(g.next() % 40)
+      let n = 1 + Int(g.next() % 70)
+      let k = Int(g.next() % 50)
+      let (ta, tb) = (g.next() % 2 == 1, g.next() % 2 == 1)
+      let a = (0..<(m * k)).map { _ in g.uniform(-2, 2) }
+      let b = (0..<(k * n)).map { _ in g.uniform(-2, 2) }
+      for path in Self.paths {
+        var plain = [Float](repeating: 0, count: m * n)
+        var fused = [Float](repeating: 0, count: m * n)
+        var squares = [Double](repeating: .nan, count: m)
+        try Self.on(path) {
+          MatrixProduct.gemm(
+            transposeA: ta, transposeB: tb, m: m, n: n, k: k, a, lda: ta ? m : k, b, ldb: tb ? k : n,
+            &plain, ldc: n, accumulate: false)
+          MatrixProduct.gemm(
+            transposeA: ta, transposeB: tb, m: m, n: n, k: k, a, lda: ta ? m : k, b, ldb: tb ? k : n,
+            &fused, ldc: n, accumulate: false, rowSquares: &squares)
+        }
+        let expected = (0..<m).map { r in
+          plain.withUnsafeBufferPointer { MatrixProduct.sumOfSquares($0.baseAddress! + r * n, count: n) }
+        }
+        #expect(
+          fused.map(\.bitPattern) == plain.map(\.bitPattern)
+            && squares.map(\.bitPattern) == expected.map(\.bitPattern),
+          "trial \(trial), \(path): \(m)×\(n)×\(k) ta \(ta) tb \(tb)")
+        let whole = plain.withUnsafeBufferPointer {
+          MatrixProduct.sumOfSquares(rows: m, width: n, $0.baseAddress!)
+        }
+        #expect(whole.bitPattern == expected.reduce(0, +).bitPattern, "trial \(trial), \(path)")
+      }
+    }
+  }
+
   /// Infinities and NaN go through every path as through the definition (lanes never mix).
   @Test func nonFiniteValuesStayInTheirElements() throws {
     let a = Matrix([[1, .infinity, 2], [0, 1, .nan], [1, 2, 3]])

@@ -19,12 +19,14 @@ import Testing
       let whole = width / 8 * 8
       for c in 0..<width {
         let i = r * width + c
-        let gi = clip * g[i] + l2 * w[i]
+        // Without clipping and decay g is taken as it is, and with a = 0, u = b·v.
+        let raw = clip == 1 && l2 == 0
+        let gi = raw ? g[i] : clip * g[i] + l2 * w[i]
         let u: Float
         if v != nil {
           let vi = mu * v![i] + gi
           v![i] = vi
-          u = a * gi + b * vi
+          u = raw && a == 0 ? b * vi : a * gi + b * vi
         } else {
           u = -lr * gi
         }
@@ -52,12 +54,18 @@ import Testing
     var generator = SeededGenerator(seed: seed)
     return (0..<n).map { i in
       let x = Float(Double(generator.next() % 2_000_001) / 1_000_000 - 1)
-      return i % 11 == 3 ? x * 1e-20 : x
+      return i % 11 == 3 ? x * 1e-20 : i % 13 == 5 ? -0.0 : x
     }
   }
 
-  @Test(arguments: [1, 7, 8, 9, 15, 16, 17, 24, 31, 33, 40, 64, 129])
-  func velocityMatchesOneElementAtATime(width: Int) {
+  /// Clipping, decay and Nesterov's gradient term; Nesterov alone; momentum alone.
+  static let velocitySettings: [(clip: Float, l2: Float, a: Float)] = [
+    (0.75, 1e-3, -0.01), (1, 0, -0.01), (1, 0, 0),
+  ]
+
+  @Test(arguments: [1, 7, 8, 9, 15, 16, 17, 24, 31, 33, 40, 64, 129], [0, 1, 2])
+  func velocityMatchesOneElementAtATime(width: Int, setting: Int) {
+    let (clip, l2, a) = Self.velocitySettings[setting]
     let rows = 3
     let g = Self.values(rows * width, seed: UInt64(width))
     var w = Self.values(rows * width, seed: UInt64(width) + 100)
@@ -65,10 +73,10 @@ import Testing
     var wk = w, vk = v!, gk = g
     var squares = [Double](repeating: 0, count: rows)
     let finite = UpdateKernels.velocity(
-      w: &wk, v: &vk, g: &gk, rows: rows, width: width, clip: 0.75, l2: 1e-3, mu: 0.9, a: -0.01,
+      w: &wk, v: &vk, g: &gk, rows: rows, width: width, clip: clip, l2: l2, mu: 0.9, a: a,
       b: -0.05, rowSquares: &squares)
     let expected = Self.reference(
-      w: &w, v: &v, g: g, rows: rows, width: width, clip: 0.75, l2: 1e-3, mu: 0.9, a: -0.01,
+      w: &w, v: &v, g: g, rows: rows, width: width, clip: clip, l2: l2, mu: 0.9, a: a,
       b: -0.05, lr: 0)
     #expect(wk.map(\.bitPattern) == w.map(\.bitPattern))
     #expect(vk.map(\.bitPattern) == v!.map(\.bitPattern))
@@ -76,8 +84,8 @@ import Testing
     #expect(finite == expected.finite && finite)
   }
 
-  @Test(arguments: [1, 8, 13, 16, 23, 48, 129])
-  func plainMatchesOneElementAtATime(width: Int) {
+  @Test(arguments: [1, 8, 13, 16, 23, 48, 129], [Float(0.01), 0])
+  func plainMatchesOneElementAtATime(width: Int, l2: Float) {
     let rows = 2
     let g = Self.values(rows * width, seed: UInt64(width) + 300)
     var w = Self.values(rows * width, seed: UInt64(width) + 400)
@@ -85,9 +93,9 @@ import Testing
     var wk = w, gk = g
     var squares = [Double](repeating: 0, count: rows)
     let finite = UpdateKernels.plain(
-      w: &wk, g: &gk, rows: rows, width: width, clip: 1, l2: 0.01, lr: 0.1, rowSquares: &squares)
+      w: &wk, g: &gk, rows: rows, width: width, clip: 1, l2: l2, lr: 0.1, rowSquares: &squares)
     let expected = Self.reference(
-      w: &w, v: &none, g: g, rows: rows, width: width, clip: 1, l2: 0.01, mu: 0, a: 0, b: 0,
+      w: &w, v: &none, g: g, rows: rows, width: width, clip: 1, l2: l2, mu: 0, a: 0, b: 0,
       lr: 0.1)
     #expect(wk.map(\.bitPattern) == w.map(\.bitPattern))
     #expect(squares.map(\.bitPattern) == expected.squares.map(\.bitPattern))

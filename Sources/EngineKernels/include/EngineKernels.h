@@ -32,6 +32,7 @@ void mlt_relu_backward(float *dx, const float *g, const float *y, int64_t n);
 
 // The optimiser's passes run over `rows` rows of `width` elements, write each row's Σu² (of the
 // update u) to row_squares[r] and return whether every new weight is finite; g is the gradient.
+// With clip = 1 and l2 = 0, g is taken as it is, and the velocity pass with a = 0 takes u = b·v.
 
 /// With g ← clip·g + l2·w:  v ← mu·v + g;  u = a·g + b·v;  w ← w + u.
 /// Momentum is a = 0, b = −lr; Nesterov is a = −lr, b = −lr·mu.
@@ -50,5 +51,9 @@ int mlt_update_adam(float *w, float *m, float *s, const float *g, int64_t rows, 
 
 /// Σx² accumulated in double: element i in running sum i mod 8, the eight sums added in order.
 double mlt_sum_of_squares(const float *x, int64_t n);
+
+/// out[r] = mlt_sum_of_squares of row r (`width` floats, rows `stride` floats apart), r < rows.
+void mlt_row_sums_of_squares(const float *x, int64_t rows, int64_t width, int64_t stride,
+                             double *out);
 
 #endif

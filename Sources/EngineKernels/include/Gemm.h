@@ -18,6 +18,12 @@
 void mlt_gemm(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k, const float *a,
               int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc, int accumulate);
 
+/// mlt_gemm, then each row's Σc² (as `mlt_sum_of_squares` adds it) into row_squares[0..<m]:
+/// the rows are summed block by block right after they are computed, while still in the cache.
+void mlt_gemm_row_squares(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
+                          const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
+                          int64_t ldc, int accumulate, double *row_squares);
+
 /// The same on a given path, which the CPU must have (for tests and benchmarks).
 void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
                  const float *a, int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc,

@@ -119,13 +119,19 @@ public enum SoftmaxCrossEntropy {
     var m = -Float.infinity
     for c in 0..<k where z[c] > m { m = z[c] }
     var sum: Float = 0
-    for c in 0..<k { sum += _expf(z[c] - m) }
     let label = Int(label)
     precondition(label >= 0 && label < k, "label \(label) is not a class of this output")
     if let g = gradient {
+      // The gradient's row holds e^(z − m) until the sum is known.
+      for c in 0..<k {
+        g[c] = _expf(z[c] - m)
+        sum += g[c]
+      }
       let inv = 1 / sum
-      for c in 0..<k { g[c] = _expf(z[c] - m) * inv * scale }
+      for c in 0..<k { g[c] = g[c] * inv * scale }
       g[label] -= scale
+    } else {
+      for c in 0..<k { sum += _expf(z[c] - m) }
     }
     // log Σ e^z − z_label = (m − z_label) + log Σ e^(z − m). Adding the small logarithm
     // (between 0 and log k) to the difference, rather than to m first, keeps full precision

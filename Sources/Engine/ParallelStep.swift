@@ -1,11 +1,13 @@
-/// A classifier's training step with the batch split across threads.
+/// A classifier's training step in three passes, with the batch split across threads when the
+/// trainer has several (one thread runs the same passes alone).
 ///
 /// One hand-over to the pool, three phases, each run by every thread at once:
 /// 1. rows: each thread takes its slice of the batch rows through gathering, the forward pass,
 ///    the loss and the backward pass down to every dense layer's output gradient (rows do not
 ///    depend on each other until the weight gradients);
 /// 2. weight gradients: each thread computes its block of rows of every layer's ∂L/∂W (rows of W,
-///    that is input features, over the whole batch) and each row's squared norm; a layer's ∂L/∂b
+///    that is input features, over the whole batch) and each row's squared norm, summed while the
+///    rows are still in the cache (`MatrixProduct.gemm(rowSquares:)`); a layer's ∂L/∂b
 ///    and its norm are computed whole by one thread (they are small);
 /// 3. update: each thread adds up the loss and the norms row by row in one fixed order (so all
 ///    reach the same verdict), and unless the loss or a gradient is not finite, applies the
@@ -85,9 +87,10 @@ final class ParallelStep {
   }
 
   /// Trains on the examples `batch` of `examples` with class `labels`, drawing dropout masks from
-  /// `generator` and updating with `hyper`'s optimiser and `state`.
+  /// `generator` and updating with `hyper`'s optimiser and `state`; on the calling thread alone
+  /// without a pool or with one thread.
   func run(
-    batch: [Int], of examples: Examples, labels: [Int32], pool: WorkerPool, threads: Int,
+    batch: [Int], of examples: Examples, labels: [Int32], pool: WorkerPool?, threads: Int,
     dropout generator: inout SeededGenerator, state: inout OptimizerState, hyper: Hyperparameters
   ) -> Outcome {
     let n = batch.count
@@ -102,7 +105,7 @@ final class ParallelStep {
     // NB: on a diverging step nothing is updated, but the optimiser's state is readied all the
     // same; a diverged run only goes on after `reset()` or `restore(_:)`, which replace it.
     let step = Optimizer.prepare(parameters, state: &state, hyper: hyper)
-    let threads = max(1, min(threads, pool.size, n))
+    let threads = max(1, min(threads, pool?.size ?? 1, n))
     let rows = batch.map { Int64($0) }
     var finite = [Bool](repeating: true, count: threads * parameters.count)
     rowLosses.withUnsafeMutableBufferPointer { losses in
@@ -119,12 +122,17 @@ final class ParallelStep {
                     gradientSquares: rowOffsets.map { gradientRowSquares + $0 },
                     updateSquares: rowOffsets.map { updateRowSquares + $0 },
                     finite: finite.baseAddress!, batch: n, threads: threads, rates: rates)
-                  pool.run(phases: 3, participants: threads) { t, phase in
+                  let phase = { (t: Int, phase: Int) in
                     switch phase {
-                    case 0: forwardAndBackward(s, thread: t, of: examples)
-                    case 1: weightGradients(s, thread: t)
-                    default: update(s, thread: t, step: step, clipNorm: hyper.clipNorm)
+                    case 0: self.forwardAndBackward(s, thread: t, of: examples)
+                    case 1: self.weightGradients(s, thread: t)
+                    default: self.update(s, thread: t, step: step, clipNorm: hyper.clipNorm)
                     }
+                  }
+                  if let pool, threads > 1 {
+                    pool.run(phases: 3, participants: threads, phase)
+                  } else {
+                    for p in 0..<3 { phase(0, p) }
                   }
                 }
               }
@@ -244,10 +252,8 @@ final class ParallelStep {
       let dW = s.gradients[2 * l]
       MatrixProduct.gemm(
         transposeA: true, transposeB: false, m: b - a, n: o, k: n,
-        inputs[l] + a, lda: i, outputGradients[l], ldb: o, dW + a * o, ldc: o, accumulate: false)
-      for r in a..<b {
-        s.gradientSquares[2 * l][r] = MatrixProduct.sumOfSquares(dW + r * o, count: o)
-      }
+        inputs[l] + a, lda: i, outputGradients[l], ldb: o, dW + a * o, ldc: o, accumulate: false,
+        rowSquares: s.gradientSquares[2 * l] + a)
       guard s.biasThread(l) == t else { continue }
       let db = s.gradients[2 * l + 1]
       let g = outputGradients[l]

@@ -34,6 +34,9 @@ public final class Trainer {
   /// (tests choose their own). The split changes the speed, never the numbers.
   var threadPool: () -> WorkerPool? = { ComputeThreads.pool }
   var threadsForBatch: (_ rows: Int, _ parameters: Int) -> Int = ComputeThreads.threads(forBatch:parameters:)
+  /// Whether a classifier's step may go through `ParallelStep` (with its row-block passes, also
+  /// on one thread); tests turn it off to compare with the layers' own step.
+  var takesSplitSteps = true
 
   /// Checks that the architecture fits the data and the settings are valid, before allocating.
   public init(
@@ -149,9 +152,6 @@ public final class Trainer {
     let start = progress.position
     let end = min(start + hyper.batchSize, train.count)
     let batch = Array(progress.order[start..<end])
-    if end < train.count {
-      train.prefetch(progress.order[end..<min(end + hyper.batchSize, train.count)])
-    }
     let targets = train.targets(batch)
     let stepNumber = progress.step + 1
     let loss = network.architecture.task.loss
@@ -161,9 +161,8 @@ public final class Trainer {
     let squaredNorms: [Double]
     var splitUpdates: [ParameterUpdate]?
     let threads = threadsForBatch(batch.count, network.parameterCount)
-    if threads > 1, let pool = threadPool(), case .classes(let labels) = targets,
-      ParallelStep.applies(to: network)
-    {
+    if takesSplitSteps, case .classes(let labels) = targets, ParallelStep.applies(to: network) {
+      let pool = threads > 1 ? threadPool() : nil
       if parallelStep?.network !== network { parallelStep = ParallelStep(network: network) }
       var dropout = progress.dropout
       let outcome = parallelStep!.run(
@@ -206,6 +205,11 @@ public final class Trainer {
     let updates =
       splitUpdates
       ?? Optimizer.update(parameters, state: &optimizerState, hyper: hyper, clipScale: clipScale)
+    // The next batch's rows are asked for once the update has swept the parameters through the
+    // caches, so that they are still there when the next step gathers them.
+    if end < train.count {
+      train.prefetch(progress.order[end..<min(end + hyper.batchSize, train.count)])
+    }
     if let bad = updates.firstIndex(where: { !$0.finite }) {
       return try diverge(Divergence(
         step: stepNumber, quantity: .weights(parameter: parameters[bad].name), value: .infinity,

@@ -11,7 +11,7 @@ import Testing
     sizes: [64, 64, 32, 5], activation: .relu, task: .classification)
 
   static func trainer(
-    threads: Int, batch: Int = 32, optimizer: OptimizerKind = .momentum,
+    threads: Int, batch: Int = 32, optimizer: OptimizerKind = .momentum, split: Bool = false,
     configure: (inout Hyperparameters) -> Void = { _ in }
   ) throws -> Trainer {
     let hyper = Fixtures.hyper(lr: 0.05, batch: batch, optimizer: optimizer, configure: configure)
@@ -20,6 +20,7 @@ import Testing
     let pool = threads > 1 ? WorkerPool(size: threads) : nil
     trainer.threadPool = { pool }
     trainer.threadsForBatch = { _, _ in threads }
+    trainer.takesSplitSteps = threads > 1 || split
     return trainer
   }
 
@@ -35,10 +36,10 @@ import Testing
 
   /// The first step from the same weights: loss, per-layer gradient and update norms, and every
   /// weight are the same bits.
-  @Test(arguments: [2, 3, 5], [OptimizerKind.sgd, .momentum, .nesterov, .adam])
+  @Test(arguments: [1, 2, 3, 5], [OptimizerKind.sgd, .momentum, .nesterov, .adam])
   func oneStepIsTheWholeStep(threads: Int, optimizer: OptimizerKind) throws {
     let whole = try Self.trainer(threads: 1, optimizer: optimizer)
-    let split = try Self.trainer(threads: threads, optimizer: optimizer)
+    let split = try Self.trainer(threads: threads, optimizer: optimizer, split: true)
     let a = try whole.step()
     let b = try split.step()
     #expect(b.lossBefore.bitPattern == a.lossBefore.bitPattern, "loss")
@@ -49,7 +50,7 @@ import Testing
 
   /// 100 steps with dropout 0.2, L2, L1 and clipping at 2 and 3 threads: the same bits as the
   /// whole run (batch losses and weights), so the dropout masks are the same draws too.
-  @Test(arguments: [2, 3])
+  @Test(arguments: [1, 2, 3])
   func aHundredStepsAreTheWholeRun(threads: Int) throws {
     let settings: (inout Hyperparameters) -> Void = {
       $0.dropout = 0.2
@@ -58,7 +59,7 @@ import Testing
       $0.clipNorm = 2
     }
     let whole = try Self.trainer(threads: 1, batch: 40, configure: settings)
-    let split = try Self.trainer(threads: threads, batch: 40, configure: settings)
+    let split = try Self.trainer(threads: threads, batch: 40, split: true, configure: settings)
     for _ in 0..<100 {
       try whole.step()
       try split.step()
@@ -100,8 +101,9 @@ import Testing
     #expect(parameterBits(split.network) == parameterBits(whole.network), "weights")
   }
 
-  @Test func aDivergingSplitRunStopsAndKeepsItsWeights() throws {
-    let t = try Self.trainer(threads: 2, optimizer: .sgd)
+  @Test(arguments: [1, 2])
+  func aDivergingSplitRunStopsAndKeepsItsWeights(threads: Int) throws {
+    let t = try Self.trainer(threads: threads, optimizer: .sgd, split: true)
     var h = t.hyper
     h.learningRate = 1e30
     try t.setHyperparameters(h)

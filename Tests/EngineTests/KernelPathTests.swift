@@ -55,8 +55,8 @@ import Testing
   }
 
   /// A product that also sums each row's squares: the same C as without, and each row's Σc²
-  /// the same bits as `sumOfSquares` of that row, on every path, for row counts on either side
-  /// of the blocks it works in.
+  /// the same bits as the definition (`definedSumOfSquares`), on every path, for row counts on
+  /// either side of the blocks it works in.
   @Test func rowSquaresComeWithTheProductOnEveryPath() throws {
     var g = SeededGenerator(seed: 22)
     for trial in 0..<60 {
@@ -78,9 +78,7 @@ import Testing
             transposeA: ta, transposeB: tb, m: m, n: n, k: k, a, lda: ta ? m : k, b, ldb: tb ? k : n,
             &fused, ldc: n, accumulate: false, rowSquares: &squares)
         }
-        let expected = (0..<m).map { r in
-          plain.withUnsafeBufferPointer { MatrixProduct.sumOfSquares($0.baseAddress! + r * n, count: n) }
-        }
+        let expected = (0..<m).map { r in Self.definedSumOfSquares(plain[(r * n)..<(r * n + n)]) }
         #expect(
           fused.map(\.bitPattern) == plain.map(\.bitPattern)
             && squares.map(\.bitPattern) == expected.map(\.bitPattern),
@@ -91,6 +89,21 @@ import Testing
         #expect(whole.bitPattern == expected.reduce(0, +).bitPattern, "trial \(trial), \(path)")
       }
     }
+  }
+
+  /// Σx² as the engine defines it: element i squared in Double into running sum i mod 8, the
+  /// elements after the last whole block of eight into sums 0, 1, …, the eight added in order.
+  static func definedSumOfSquares(_ x: ArraySlice<Float>) -> Double {
+    var lanes = [Double](repeating: 0, count: 8)
+    let values = Array(x)
+    let whole = values.count / 8 * 8
+    for (i, v) in values.enumerated() {
+      let lane = i < whole ? i % 8 : i - whole
+      lanes[lane] = lanes[lane] + Double(v) * Double(v)
+    }
+    var total: Double = 0
+    for lane in lanes { total += lane }
+    return total
   }
 
   /// Infinities and NaN go through every path as through the definition (lanes never mix).

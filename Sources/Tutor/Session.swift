@@ -111,10 +111,8 @@ public final class Session {
       case .evalFresh: return try evaluateFresh()
       case .crossValidate(let k, let epochs): return try crossValidate(k, epochs: epochs, shouldStop: shouldStop)
       }
-    } catch let error as CommandError {
-      return [.error(error.message)]
     } catch {
-      return [.error(String(describing: error))]
+      return [.error(error.message)]
     }
   }
 

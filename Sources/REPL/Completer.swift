@@ -60,6 +60,11 @@ public struct Completer: Sendable {
       return .words(position == 2 ? filter(CommandCatalog.arguments(for: "train"), word) : [])
     case "model":
       return .words(position == 1 ? filter(["linear"], word) : filter(["activation=", "init="], word))
+    case "plot" where position > 1:
+      // `plot landscape line RUN`: the straight line from the current weights to a run's.
+      guard words[1].lowercased() == "landscape" else { return .words([]) }
+      if position == 2 { return .words(filter(["line"], word)) }
+      return .words(position == 3 && words[2].lowercased() == "line" ? filter(runNames, word) : [])
     case "help", "show", "plot":
       return .words(position == 1 ? filter(CommandCatalog.arguments(for: command), word) : [])
     default:

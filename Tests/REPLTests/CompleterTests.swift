@@ -24,6 +24,10 @@ struct CompleterTests {
     #expect(completer.complete(before: "model 784-10 ", word: "a") == .words(["activation="]))
     #expect(completer.complete(before: "model 784-10 activation=", word: "t") == .words(["tanh"]))
     #expect(completer.complete(before: "export ", word: "") == .words(["pytorch"]))
+    #expect(completer.complete(before: "plot landscape ", word: "") == .words(["line"]))
+    #expect(completer.complete(before: "plot landscape line ", word: "m") == .words(["main"]))
+    #expect(completer.complete(before: "plot landscape line main ", word: "") == .words([]))
+    #expect(completer.complete(before: "plot loss ", word: "") == .words([]))
   }
 
   @Test func filesAfterSaveLoadAndExport() {

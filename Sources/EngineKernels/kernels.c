@@ -82,6 +82,16 @@ static inline void finish_row(const float acc[8], const float poison[8], float t
   if (lane_sum(poison) + tail_poison != 0) *finite = 0;
 }
 
+/// `finish_row` for running sums held in vectors (passed by address: a vector argument would
+/// change the calling convention between the builds).
+static inline void finish_vector_row(const v8f *acc, const v8f *poison, float tail,
+                                     float tail_poison, double *row_square, int *finite) {
+  float acc_lanes[8], poison_lanes[8];
+  __builtin_memcpy(acc_lanes, acc, sizeof acc_lanes);
+  __builtin_memcpy(poison_lanes, poison, sizeof poison_lanes);
+  finish_row(acc_lanes, poison_lanes, tail, tail_poison, row_square, finite);
+}
+
 // Without clipping and weight decay (clip = 1, l2 = 0) the passes take g as it is, and without a
 // gradient term in the step (a = 0: momentum) the velocity pass takes u = b·v: the same values
 // as the whole formula but for the sign of a zero in v when g is −0, and fewer operations. Which
@@ -131,10 +141,7 @@ INLINE int velocity_pass(float *restrict w, float *restrict v, const float *rest
       tail += u * u;
       tail_poison += w[i] - w[i];
     }
-    float acc_lanes[8], poison_lanes[8];
-    __builtin_memcpy(acc_lanes, &acc, 32);
-    __builtin_memcpy(poison_lanes, &poison, 32);
-    finish_row(acc_lanes, poison_lanes, tail, tail_poison, row_squares + r, &finite);
+    finish_vector_row(&acc, &poison, tail, tail_poison, row_squares + r, &finite);
   }
   return finite;
 }
@@ -183,10 +190,7 @@ INLINE int plain_pass(float *restrict w, const float *restrict g, int64_t rows, 
       tail += u * u;
       tail_poison += w[i] - w[i];
     }
-    float acc_lanes[8], poison_lanes[8];
-    __builtin_memcpy(acc_lanes, &acc, 32);
-    __builtin_memcpy(poison_lanes, &poison, 32);
-    finish_row(acc_lanes, poison_lanes, tail, tail_poison, row_squares + r, &finite);
+    finish_vector_row(&acc, &poison, tail, tail_poison, row_squares + r, &finite);
   }
   return finite;
 }

@@ -46,6 +46,18 @@ public enum MatrixProduct {
       Int64(ldb), c, Int64(ldc), accumulate ? 1 : 0, rowSquares)
   }
 
+  /// The same, checking that every element of C is finite (block by block while still in the
+  /// cache, `mlt_gemm_finite`): true when all are.
+  static func gemmCheckingFinite(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+    _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+    _ c: UnsafeMutablePointer<Float>, ldc: Int
+  ) -> Bool {
+    mlt_gemm_finite(
+      transposeA ? 1 : 0, transposeB ? 1 : 0, Int64(m), Int64(n), Int64(k), a, Int64(lda), b,
+      Int64(ldb), c, Int64(ldc), 0) != 0
+  }
+
   /// The product op(A) · op(B) as a new matrix.
   public static func product(
     _ a: Matrix, transposeA: Bool = false, _ b: Matrix, transposeB: Bool = false

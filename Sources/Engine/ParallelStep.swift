@@ -8,7 +8,11 @@
 /// 2. weight gradients: each thread computes its block of rows of every layer's ∂L/∂W (rows of W,
 ///    that is input features, over the whole batch) and each row's squared norm, summed while the
 ///    rows are still in the cache (`MatrixProduct.gemm(rowSquares:)`); a layer's ∂L/∂b
-///    and its norm are computed whole by one thread (they are small);
+///    and its norm are computed whole by one thread (they are small). When the caller does not
+///    want the weights' gradient norms (and there is no clipping to need them), the thread only
+///    checks that its rows are finite, which is all the verdict needs, and far cheaper than
+///    squares summed in double; should the verdict fail, the norms are then measured after all,
+///    from the gradients the refused step left as they were;
 /// 3. update: each thread adds up the loss and the norms row by row in one fixed order (so all
 ///    reach the same verdict), and unless the loss or a gradient is not finite, applies the
 ///    optimiser to the rows it computed the gradients of, while they are still in its cache.
@@ -79,20 +83,25 @@ final class ParallelStep {
 
   /// What a step did: the batch's mean loss, each parameter's squared gradient norm (in
   /// `network.parameters` order) and, unless the loss or a gradient was not finite, what the
-  /// update did to each parameter.
+  /// update did to each parameter. Without `measured`, the weights' norms were not asked for and
+  /// read 0 (their gradients were finite).
   struct Outcome {
     var loss: Double
     var squaredNorms: [Double]
+    var measured: Bool
     var updates: [ParameterUpdate]?
   }
 
   /// Trains on the examples `batch` of `examples` with class `labels`, drawing dropout masks from
   /// `generator` and updating with `hyper`'s optimiser and `state`; on the calling thread alone
-  /// without a pool or with one thread.
+  /// without a pool or with one thread. Measures every gradient norm when `norms` is true or
+  /// `hyper` clips, else only the biases' (and the weights' when the step is refused).
   func run(
     batch: [Int], of examples: Examples, labels: [Int32], pool: WorkerPool?, threads: Int,
-    dropout generator: inout SeededGenerator, state: inout OptimizerState, hyper: Hyperparameters
+    dropout generator: inout SeededGenerator, state: inout OptimizerState, hyper: Hyperparameters,
+    norms: Bool = true
   ) -> Outcome {
+    let norms = norms || hyper.clipNorm > 0
     let n = batch.count
     precondition(n > 0 && labels.count == n, "one label per example of a non-empty batch")
     reserve(rows: n)
@@ -108,10 +117,12 @@ final class ParallelStep {
     let threads = max(1, min(threads, pool?.size ?? 1, n))
     let rows = batch.map { Int64($0) }
     var finite = [Bool](repeating: true, count: threads * parameters.count)
+    var gradientsFinite = finite
     rowLosses.withUnsafeMutableBufferPointer { losses in
       rows.withUnsafeBufferPointer { rows in
         labels.withUnsafeBufferPointer { labels in
           finite.withUnsafeMutableBufferPointer { finite in
+            gradientsFinite.withUnsafeMutableBufferPointer { gradientsFinite in
             withStorage(parameters) { values, gradients in
               withStorage(&state.first) { firsts in
                 withStorage(&state.second) { seconds in
@@ -121,7 +132,9 @@ final class ParallelStep {
                     labels: labels.baseAddress!, losses: losses.baseAddress!,
                     gradientSquares: rowOffsets.map { gradientRowSquares + $0 },
                     updateSquares: rowOffsets.map { updateRowSquares + $0 },
-                    finite: finite.baseAddress!, batch: n, threads: threads, rates: rates)
+                    finite: finite.baseAddress!, norms: norms,
+                    gradientsFinite: gradientsFinite.baseAddress!, batch: n, threads: threads,
+                    rates: rates)
                   let phase = { (t: Int, phase: Int) in
                     switch phase {
                     case 0: self.forwardAndBackward(s, thread: t, of: examples)
@@ -137,22 +150,45 @@ final class ParallelStep {
                 }
               }
             }
+            }
           }
         }
       }
     }
-    let (loss, squaredNorms) = rowLosses.withUnsafeBufferPointer {
-      totals($0.baseAddress!, n, gradientRowSquares)
+    var (loss, squaredNorms) = rowLosses.withUnsafeBufferPointer {
+      totals($0.baseAddress!, n, gradientRowSquares, weights: norms)
     }
+    if !norms { fillUnmeasured(&squaredNorms, gradientsFinite, threads: threads) }
     guard Trainer.canUpdate(loss: loss, squaredNorms: squaredNorms) else {
-      return Outcome(loss: loss, squaredNorms: squaredNorms, updates: nil)
+      if !norms {
+        // NB: a refused step leaves the gradients as they were: measure what the report needs.
+        withStorage(parameters) { _, gradients in
+          for l in dense.indices {
+            squaredNorms[2 * l] = MatrixProduct.sumOfSquares(
+              rows: dense[l].inputs, width: dense[l].outputs, gradients[2 * l])
+          }
+        }
+      }
+      return Outcome(loss: loss, squaredNorms: squaredNorms, measured: true, updates: nil)
     }
     let updates = parameters.indices.map { p in
       ParameterUpdate(
         updateSquaredNorm: rowTotal(updateRowSquares, p),
         finite: (0..<threads).allSatisfy { finite[$0 * parameters.count + p] })
     }
-    return Outcome(loss: loss, squaredNorms: squaredNorms, updates: updates)
+    return Outcome(loss: loss, squaredNorms: squaredNorms, measured: norms, updates: updates)
+  }
+
+  /// Without measured norms, each weight's squared norm for the verdict: 0 when every thread
+  /// found its rows of the gradient finite, else NaN.
+  private func fillUnmeasured(
+    _ squaredNorms: inout [Double], _ gradientsFinite: UnsafePointer<Bool>, threads: Int
+  ) {
+    let count = squaredNorms.count
+    for l in dense.indices {
+      let finite = (0..<threads).allSatisfy { gradientsFinite[$0 * count + 2 * l] }
+      squaredNorms[2 * l] = finite ? 0 : .nan
+    }
   }
 
   /// The rows of parameter p: input features of a weight matrix, one for a bias.
@@ -165,13 +201,17 @@ final class ParallelStep {
     return total
   }
 
-  /// The batch's mean loss and the squared gradient norms, added up in one fixed order.
+  /// The batch's mean loss and the squared gradient norms, added up in one fixed order (the
+  /// weights' read 0 unless `weights`).
   private func totals(
-    _ losses: UnsafePointer<Double>, _ n: Int, _ gradientSquares: UnsafePointer<Double>
+    _ losses: UnsafePointer<Double>, _ n: Int, _ gradientSquares: UnsafePointer<Double>,
+    weights: Bool
   ) -> (loss: Double, squaredNorms: [Double]) {
     var loss: Double = 0
     for r in 0..<n { loss += losses[r] }
-    let squaredNorms = (0..<(2 * dense.count)).map { rowTotal(gradientSquares, $0) }
+    let squaredNorms = (0..<(2 * dense.count)).map {
+      weights || $0 % 2 == 1 ? rowTotal(gradientSquares, $0) : 0
+    }
     return (loss / Double(n), squaredNorms)
   }
 
@@ -190,6 +230,10 @@ final class ParallelStep {
     var updateSquares: [UnsafeMutablePointer<Double>]
     /// Per thread and parameter: whether the rows it updated stayed finite.
     var finite: UnsafeMutablePointer<Bool>
+    /// Whether the weights' gradient norms are measured; without them, per thread and
+    /// parameter, whether its rows of the weights' gradient are finite.
+    var norms: Bool
+    var gradientsFinite: UnsafeMutablePointer<Bool>
     var batch: Int
     var threads: Int
     var rates: [Float]
@@ -249,11 +293,17 @@ final class ParallelStep {
       let (i, o) = (layer.inputs, layer.outputs)
       let a = s.start(t, of: i)
       let b = s.start(t + 1, of: i)
-      let dW = s.gradients[2 * l]
-      MatrixProduct.gemm(
-        transposeA: true, transposeB: false, m: b - a, n: o, k: n,
-        inputs[l] + a, lda: i, outputGradients[l], ldb: o, dW + a * o, ldc: o, accumulate: false,
-        rowSquares: s.gradientSquares[2 * l] + a)
+      let dW = s.gradients[2 * l] + a * o
+      if s.norms {
+        MatrixProduct.gemm(
+          transposeA: true, transposeB: false, m: b - a, n: o, k: n,
+          inputs[l] + a, lda: i, outputGradients[l], ldb: o, dW, ldc: o, accumulate: false,
+          rowSquares: s.gradientSquares[2 * l] + a)
+      } else {
+        s.gradientsFinite[t * s.values.count + 2 * l] = MatrixProduct.gemmCheckingFinite(
+          transposeA: true, transposeB: false, m: b - a, n: o, k: n,
+          inputs[l] + a, lda: i, outputGradients[l], ldb: o, dW, ldc: o)
+      }
       guard s.biasThread(l) == t else { continue }
       let db = s.gradients[2 * l + 1]
       let g = outputGradients[l]
@@ -267,7 +317,8 @@ final class ParallelStep {
 
   /// Phase 3 for thread t: the verdict on the whole step, then the update of its rows.
   private func update(_ s: Slices, thread t: Int, step: Optimizer.Step, clipNorm: Float) {
-    let (loss, squaredNorms) = totals(s.losses, s.batch, gradientRowSquares)
+    var (loss, squaredNorms) = totals(s.losses, s.batch, gradientRowSquares, weights: s.norms)
+    if !s.norms { fillUnmeasured(&squaredNorms, s.gradientsFinite, threads: s.threads) }
     guard Trainer.canUpdate(loss: loss, squaredNorms: squaredNorms) else { return }
     let clipScale = Trainer.clipScale(squaredNorms: squaredNorms, clipNorm: clipNorm)
     let count = s.values.count

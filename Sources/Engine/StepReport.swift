@@ -14,7 +14,8 @@ public struct StepReport: Sendable {
   public var lossAfter: Double?
   /// The learning rate used.
   public var learningRate: Float
-  /// Per dense layer: ‖∂L/∂W, ∂L/∂b‖ from backpropagation (before clipping and decay).
+  /// Per dense layer: ‖∂L/∂W, ∂L/∂b‖ from backpropagation (before clipping and decay); empty
+  /// when the trainer was told not to measure them (`Trainer.measuresGradientNorms`).
   public var gradientNorms: [Double]
   /// Per dense layer: ‖Δθ‖ of the update applied.
   public var updateNorms: [Double]

@@ -37,6 +37,11 @@ public final class Trainer {
   /// Whether a classifier's step may go through `ParallelStep` (with its row-block passes, also
   /// on one thread); tests turn it off to compare with the layers' own step.
   var takesSplitSteps = true
+  /// Whether each step measures the gradient norms its report carries (`StepReport.gradientNorms`).
+  /// Without them (for a caller that shows none) a plain classifier's split step only checks
+  /// that its weights' gradients are finite, and the report's `gradientNorms` is empty; the
+  /// training numbers are the same either way, and clipping measures them regardless.
+  public var measuresGradientNorms = true
 
   /// Checks that the architecture fits the data and the settings are valid, before allocating.
   public init(
@@ -160,6 +165,7 @@ public final class Trainer {
     let lossBefore: Double
     let squaredNorms: [Double]
     var splitUpdates: [ParameterUpdate]?
+    var normsMeasured = true
     let threads = threadsForBatch(batch.count, network.parameterCount)
     if takesSplitSteps, case .classes(let labels) = targets, ParallelStep.applies(to: network) {
       let pool = threads > 1 ? threadPool() : nil
@@ -167,9 +173,10 @@ public final class Trainer {
       var dropout = progress.dropout
       let outcome = parallelStep!.run(
         batch: batch, of: train, labels: labels, pool: pool, threads: threads, dropout: &dropout,
-        state: &optimizerState, hyper: hyper)
+        state: &optimizerState, hyper: hyper, norms: measuresGradientNorms)
       progress.dropout = dropout
       (lossBefore, squaredNorms, splitUpdates) = (outcome.loss, outcome.squaredNorms, outcome.updates)
+      normsMeasured = outcome.measured
       if measureLossAfter {
         network.releaseInputs()
         train.gather(batch, into: &batchInput)
@@ -239,7 +246,8 @@ public final class Trainer {
     let report = StepReport(
       step: stepNumber, epoch: epochNumber, endedEpoch: endedEpoch, batch: batch,
       lossBefore: lossBefore, lossAfter: lossAfter, learningRate: hyper.learningRate,
-      gradientNorms: Trainer.perLayer(squaredNorms, network.parameterLayers).map { $0.squareRoot() },
+      gradientNorms: normsMeasured
+        ? Trainer.perLayer(squaredNorms, network.parameterLayers).map { $0.squareRoot() } : [],
       updateNorms: Trainer.perLayer(updates.map(\.updateSquaredNorm), network.parameterLayers).map {
         $0.squareRoot()
       },

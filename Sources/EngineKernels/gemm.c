@@ -75,6 +75,43 @@ static float *scratch_of(int64_t count) {
   return s->values;
 }
 
+typedef float v8f __attribute__((vector_size(32)));
+typedef float v8f_u __attribute__((vector_size(32), aligned(4), may_alias));
+
+/// packed (k × n) ← Bᵀ for B stored n × k with leading dimension ldb: blocks of 8 × 8 go through
+/// vector registers (eight rows in, eight columns out), the edges one element at a time.
+static void transpose_into(float *restrict packed, const float *restrict b, int64_t n, int64_t k,
+                           int64_t ldb) {
+  const int64_t n8 = n - n % 8, k8 = k - k % 8;
+  for (int64_t j = 0; j < n8; j += 8) {
+    for (int64_t p = 0; p < k8; p += 8) {
+      v8f r[8];
+      for (int i = 0; i < 8; i++) r[i] = *(const v8f_u *)(b + (j + i) * ldb + p);
+      v8f t[8], u[8];
+      for (int i = 0; i < 8; i += 2) {
+        t[i] = __builtin_shufflevector(r[i], r[i + 1], 0, 8, 1, 9, 4, 12, 5, 13);
+        t[i + 1] = __builtin_shufflevector(r[i], r[i + 1], 2, 10, 3, 11, 6, 14, 7, 15);
+      }
+      for (int i = 0; i < 8; i += 4) {
+        u[i] = __builtin_shufflevector(t[i], t[i + 2], 0, 1, 8, 9, 4, 5, 12, 13);
+        u[i + 1] = __builtin_shufflevector(t[i], t[i + 2], 2, 3, 10, 11, 6, 7, 14, 15);
+        u[i + 2] = __builtin_shufflevector(t[i + 1], t[i + 3], 0, 1, 8, 9, 4, 5, 12, 13);
+        u[i + 3] = __builtin_shufflevector(t[i + 1], t[i + 3], 2, 3, 10, 11, 6, 7, 14, 15);
+      }
+      for (int q = 0; q < 4; q++) {
+        *(v8f_u *)(packed + (p + q) * n + j) =
+            __builtin_shufflevector(u[q], u[q + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+        *(v8f_u *)(packed + (p + q + 4) * n + j) =
+            __builtin_shufflevector(u[q], u[q + 4], 4, 5, 6, 7, 12, 13, 14, 15);
+      }
+    }
+    for (int64_t p = k8; p < k; p++)
+      for (int64_t i = j; i < j + 8; i++) packed[p * n + i] = b[i * ldb + p];
+  }
+  for (int64_t j = n8; j < n; j++)
+    for (int64_t p = 0; p < k; p++) packed[p * n + j] = b[j * ldb + p];
+}
+
 static const mlt_tile_kernel *kernel_for(mlt_path path) {
   switch (path) {
 #if defined(__x86_64__)
@@ -101,27 +138,34 @@ static void run_tiles(const mlt_tile_kernel *kernel, int64_t m, int64_t n, int64
   }
 }
 
-/// Rows of C per block when each row's Σc² is wanted: the block's rows are summed right after
-/// they are computed, while they are still in the cache.
-enum { SQUARES_BLOCK_ROWS = 16 };
+/// Rows of C per block when each row's Σc² or C's finiteness is wanted: the block's rows are
+/// read right after they are computed, while they are still in the cache.
+enum { CHECKED_BLOCK_ROWS = 16 };
+
+/// C's rows i..<i+rows, just computed: their Σc² into row_squares[i...] and, unless they are all
+/// finite, 0 into *finite (either pointer may be NULL).
+static void check_rows(const float *c, int64_t ldc, int64_t i, int64_t rows, int64_t n,
+                       double *row_squares, int *finite) {
+  if (row_squares != NULL) mlt_row_sums_of_squares(c + i * ldc, rows, n, ldc, row_squares + i);
+  if (finite != NULL && !mlt_rows_finite(c + i * ldc, rows, n, ldc)) *finite = 0;
+}
 
 static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n,
                  int64_t k, const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
-                 int64_t ldc, int accumulate, double *row_squares) {
+                 int64_t ldc, int accumulate, double *row_squares, int *finite) {
   if (m <= 0) return;
   if (n <= 0 || k <= 0) {
     if (n > 0 && !accumulate)
       for (int64_t i = 0; i < m; i++)
         for (int64_t j = 0; j < n; j++) c[i * ldc + j] = 0;
-    if (row_squares != NULL) mlt_row_sums_of_squares(c, m, n > 0 ? n : 0, ldc, row_squares);
+    check_rows(c, ldc, 0, m, n > 0 ? n : 0, row_squares, finite);
     return;
   }
   const mlt_tile_kernel *kernel = kernel_for(mlt_path_available(path) ? path : MLT_PATH_PORTABLE);
   if (transpose_b) {
     float *packed = scratch_of(k * n);
     if (packed != NULL) {
-      for (int64_t j = 0; j < n; j++)
-        for (int64_t p = 0; p < k; p++) packed[p * n + j] = b[j * ldb + p];
+      transpose_into(packed, b, n, k, ldb);
       b = packed;
       ldb = n;
     } else {
@@ -130,37 +174,46 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
       for (int64_t j = 0; j < n; j++)
         run_tiles(&mlt_tile_portable, m, 1, k, a, transpose_a ? 1 : lda, transpose_a ? lda : 1,
                   b + j * ldb, 1, c + j, ldc, accumulate);
-      if (row_squares != NULL) mlt_row_sums_of_squares(c, m, n, ldc, row_squares);
+      check_rows(c, ldc, 0, m, n, row_squares, finite);
       return;
     }
   }
   const int64_t rs_a = transpose_a ? 1 : lda, cs_a = transpose_a ? lda : 1;
-  if (row_squares == NULL) {
+  if (row_squares == NULL && finite == NULL) {
     run_tiles(kernel, m, n, k, a, rs_a, cs_a, b, ldb, c, ldc, accumulate);
     return;
   }
-  for (int64_t i = 0; i < m; i += SQUARES_BLOCK_ROWS) {
-    const int64_t rows = m - i < SQUARES_BLOCK_ROWS ? m - i : SQUARES_BLOCK_ROWS;
+  for (int64_t i = 0; i < m; i += CHECKED_BLOCK_ROWS) {
+    const int64_t rows = m - i < CHECKED_BLOCK_ROWS ? m - i : CHECKED_BLOCK_ROWS;
     run_tiles(kernel, rows, n, k, a + i * rs_a, rs_a, cs_a, b, ldb, c + i * ldc, ldc, accumulate);
-    mlt_row_sums_of_squares(c + i * ldc, rows, n, ldc, row_squares + i);
+    check_rows(c, ldc, i, rows, n, row_squares, finite);
   }
 }
 
 void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
                  const float *a, int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc,
                  int accumulate) {
-  gemm(path, transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate, NULL);
+  gemm(path, transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate, NULL, NULL);
 }
 
 void mlt_gemm(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k, const float *a,
               int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc, int accumulate) {
   gemm(mlt_path_current(), transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate,
-       NULL);
+       NULL, NULL);
 }
 
 void mlt_gemm_row_squares(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
                           const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
                           int64_t ldc, int accumulate, double *row_squares) {
   gemm(mlt_path_current(), transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate,
-       row_squares);
+       row_squares, NULL);
+}
+
+int mlt_gemm_finite(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
+                    const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
+                    int64_t ldc, int accumulate) {
+  int finite = 1;
+  gemm(mlt_path_current(), transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate,
+       NULL, &finite);
+  return finite;
 }

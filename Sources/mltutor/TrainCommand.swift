@@ -125,6 +125,8 @@ struct TrainCommand: ParsableCommand {
     } catch {
       throw Failure(error.description)
     }
+    // NB: the epoch lines show no gradient norms; a step that does not measure them is cheaper.
+    trainer.measuresGradientNorms = false
     if let folds {
       try crossValidate(folds, trainer: trainer)
       return

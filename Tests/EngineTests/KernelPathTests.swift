@@ -91,6 +91,44 @@ import Testing
     }
   }
 
+  /// A product that checks its result: the same C as without, and true exactly when every
+  /// element of C is finite: here a row overflows (3e38·b + 3e38·b with b ≥ 0.6), or is NaN, or is
+  /// infinite from an infinite operand, at rows on either side of the blocks it checks in.
+  @Test func finiteCheckComesWithTheProductOnEveryPath() throws {
+    var g = SeededGenerator(seed: 23)
+    for trial in 0..<60 {
+      let m = 1 + Int(g.next() % 40)
+      let n = 1 + Int(g.next() % 40)
+      let k = 1 + Int(g.next() % 30)
+      var a = (0..<(m * k)).map { _ in g.uniform(-2, 2) }
+      let b = (0..<(k * n)).map { _ in g.uniform(0.6, 1) }
+      let spoil = trial % 4  // 0: none, 1: overflow, 2: NaN, 3: infinity
+      let row = Int(g.next() % UInt64(m))
+      if spoil > 0 {
+        for p in 0..<k { a[row * k + p] = 0 }
+        a[row * k] = [0, 3e38, .nan, .infinity][spoil]
+        if spoil == 1 { a[row * k + k - 1] = 3e38 }
+      }
+      for path in Self.paths {
+        var plain = [Float](repeating: 0, count: m * n)
+        var checked = [Float](repeating: 0, count: m * n)
+        var finite = false
+        try Self.on(path) {
+          MatrixProduct.gemm(
+            transposeA: false, transposeB: false, m: m, n: n, k: k, a, lda: k, b, ldb: n,
+            &plain, ldc: n, accumulate: false)
+          finite = MatrixProduct.gemmCheckingFinite(
+            transposeA: false, transposeB: false, m: m, n: n, k: k, a, lda: k, b, ldb: n,
+            &checked, ldc: n)
+        }
+        let label = "trial \(trial), \(path): \(m)×\(n)×\(k), spoilt row \(row) by \(spoil)"
+        #expect(checked.map(\.bitPattern) == plain.map(\.bitPattern), "\(label)")
+        #expect(finite == plain.allSatisfy(\.isFinite), "\(label)")
+        #expect(finite == (spoil == 0 || (spoil == 1 && k == 1)), "\(label)")
+      }
+    }
+  }
+
   /// Σx² as the engine defines it: element i squared in Double into running sum i mod 8, the
   /// elements after the last whole block of eight into sums 0, 1, …, the eight added in order.
   static func definedSumOfSquares(_ x: ArraySlice<Float>) -> Double {

@@ -101,6 +101,63 @@ import Testing
     #expect(parameterBits(split.network) == parameterBits(whole.network), "weights")
   }
 
+  /// A trainer told not to measure gradient norms trains the same bits, at every thread count,
+  /// and its reports carry no gradient norms (the update norms are still there).
+  @Test(arguments: [1, 2, 3, 5])
+  func withoutNormsTheRunIsTheSame(threads: Int) throws {
+    let measured = try Self.trainer(threads: threads, split: true) { $0.dropout = 0.1 }
+    let unmeasured = try Self.trainer(threads: threads, split: true) { $0.dropout = 0.1 }
+    unmeasured.measuresGradientNorms = false
+    for step in 0..<60 {
+      let a = try measured.step()
+      let b = try unmeasured.step()
+      #expect(a.gradientNorms.count == 3 && b.gradientNorms.isEmpty, "step \(step)")
+      #expect(b.updateNorms.map(\.bitPattern) == a.updateNorms.map(\.bitPattern), "step \(step)")
+    }
+    #expect(bits(unmeasured.history.stepLosses) == bits(measured.history.stepLosses), "batch losses")
+    #expect(parameterBits(unmeasured.network) == parameterBits(measured.network), "weights")
+  }
+
+  /// Clipping needs the norms: they are measured whatever the trainer was told.
+  @Test func clippingMeasuresTheNormsAnyway() throws {
+    let measured = try Self.trainer(threads: 2) { $0.clipNorm = 0.5 }
+    let unmeasured = try Self.trainer(threads: 2) { $0.clipNorm = 0.5 }
+    unmeasured.measuresGradientNorms = false
+    for _ in 0..<10 {
+      let a = try measured.step()
+      let b = try unmeasured.step()
+      #expect(b.gradientNorms.map(\.bitPattern) == a.gradientNorms.map(\.bitPattern))
+      #expect(b.clipScale.bitPattern == a.clipScale.bitPattern)
+    }
+    #expect(parameterBits(unmeasured.network) == parameterBits(measured.network), "weights")
+  }
+
+  /// Tiny first-layer weights and huge later ones: a finite loss whose backward pass overflows
+  /// in the first layer's gradient. The step is refused and reported the same way, norms
+  /// measured or not (an unmeasured step measures them once refused), and no weight changes.
+  @Test(arguments: [1, 2, 3])
+  func aRefusedStepReportsTheSameGradient(threads: Int) throws {
+    var seen: [(quantity: Divergence.Quantity?, value: UInt64?, weights: [[UInt32]])] = []
+    var firstWeights = ""
+    for measures in [true, false] {
+      let t = try Self.trainer(threads: threads, optimizer: .sgd, split: true)
+      t.measuresGradientNorms = measures
+      let parameters = t.network.parameters
+      firstWeights = parameters[0].name
+      for (index, scale) in [(0, Float(1e-25)), (2, 1e20), (4, 1e20)] {
+        parameters[index].value.values = parameters[index].value.values.map { $0 * scale }
+      }
+      let before = parameterBits(t.network)
+      #expect(throws: EngineError.self) { try t.step() }
+      #expect(parameterBits(t.network) == before, "a refused step changes no weight")
+      seen.append((t.divergence?.quantity, t.divergence?.value.bitPattern, before))
+    }
+    #expect(seen[0].quantity == .gradient(parameter: firstWeights))
+    #expect(seen[1].quantity == seen[0].quantity)
+    #expect(seen[1].value == seen[0].value)
+    #expect(seen[1].weights == seen[0].weights)
+  }
+
   @Test(arguments: [1, 2])
   func aDivergingSplitRunStopsAndKeepsItsWeights(threads: Int) throws {
     let t = try Self.trainer(threads: threads, optimizer: .sgd, split: true)

@@ -24,6 +24,12 @@ void mlt_gemm_row_squares(int transpose_a, int transpose_b, int64_t m, int64_t n
                           const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
                           int64_t ldc, int accumulate, double *row_squares);
 
+/// mlt_gemm, checking block by block, while the rows are still in the cache, that every element
+/// of C is finite: returns 1 when all are.
+int mlt_gemm_finite(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
+                    const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
+                    int64_t ldc, int accumulate);
+
 /// The same on a given path, which the CPU must have (for tests and benchmarks).
 void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
                  const float *a, int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc,

@@ -33,6 +33,9 @@ static void tile_portable(const mlt_tile *t) {
       for (int64_t j = 0; j < t->n; j++) acc[i][j] = fmaf(ai, b[j], acc[i][j]);
     }
   }
+  if (t->poison != NULL)
+    for (int64_t i = 0; i < t->m; i++)
+      for (int64_t j = 0; j < t->n; j++) *t->poison += acc[i][j] - acc[i][j];
   for (int64_t i = 0; i < t->m; i++)
     for (int64_t j = 0; j < t->n; j++) t->c[i * t->ldc + j] = acc[i][j];
 }
@@ -122,34 +125,37 @@ static const mlt_tile_kernel *kernel_for(mlt_path path) {
   }
 }
 
-/// Runs the tiles of C: for each panel of NR columns of B, every block of MR rows of A.
+/// Runs the tiles of C: for each panel of NR columns of B, every block of MR rows of A; adds
+/// c − c over every tile to *poison unless it is NULL.
 static void run_tiles(const mlt_tile_kernel *kernel, int64_t m, int64_t n, int64_t k,
                       const float *a, int64_t rs_a, int64_t cs_a, const float *b, int64_t ldb,
-                      float *c, int64_t ldc, int accumulate) {
+                      float *c, int64_t ldc, int accumulate, float *poison) {
   for (int64_t j = 0; j < n; j += kernel->nr) {
     for (int64_t i = 0; i < m; i += kernel->mr) {
       mlt_tile tile = {
           .k = k, .a = a + i * rs_a, .rs_a = rs_a, .cs_a = cs_a, .b = b + j, .ldb = ldb,
           .c = c + i * ldc + j, .ldc = ldc,
           .m = m - i < kernel->mr ? m - i : kernel->mr,
-          .n = n - j < kernel->nr ? n - j : kernel->nr, .accumulate = accumulate};
+          .n = n - j < kernel->nr ? n - j : kernel->nr, .accumulate = accumulate,
+          .poison = poison};
       kernel->run(&tile);
     }
   }
 }
 
-/// Rows of C per block when each row's Σc² or C's finiteness is wanted: the block's rows are
-/// read right after they are computed, while they are still in the cache.
-enum { CHECKED_BLOCK_ROWS = 16 };
+/// Rows of C per block when each row's Σc² is wanted: the block's rows are summed right after
+/// they are computed, while they are still in the cache.
+enum { SQUARES_BLOCK_ROWS = 16 };
 
-/// C's rows i..<i+rows, just computed: their Σc² into row_squares[i...] and, unless they are all
-/// finite, 0 into *finite (either pointer may be NULL).
-static void check_rows(const float *c, int64_t ldc, int64_t i, int64_t rows, int64_t n,
-                       double *row_squares, int *finite) {
+/// C's rows i..<i+rows: their Σc² into row_squares[i...] unless it is NULL.
+static void row_squares_of(const float *c, int64_t ldc, int64_t i, int64_t rows, int64_t n,
+                           double *row_squares) {
   if (row_squares != NULL) mlt_row_sums_of_squares(c + i * ldc, rows, n, ldc, row_squares + i);
-  if (finite != NULL && !mlt_rows_finite(c + i * ldc, rows, n, ldc)) *finite = 0;
 }
 
+/// The product, then each row's Σc² into row_squares (unless NULL) and, unless every element
+/// of C is finite, 0 into *finite (unless NULL; the micro-kernels check their tiles' registers
+/// before they store them).
 static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n,
                  int64_t k, const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
                  int64_t ldc, int accumulate, double *row_squares, int *finite) {
@@ -158,36 +164,43 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
     if (n > 0 && !accumulate)
       for (int64_t i = 0; i < m; i++)
         for (int64_t j = 0; j < n; j++) c[i * ldc + j] = 0;
-    check_rows(c, ldc, 0, m, n > 0 ? n : 0, row_squares, finite);
+    row_squares_of(c, ldc, 0, m, n > 0 ? n : 0, row_squares);
+    if (finite != NULL)
+      for (int64_t i = 0; i < m; i++)
+        for (int64_t j = 0; j < n; j++)
+          if (!isfinite(c[i * ldc + j])) *finite = 0;
     return;
   }
+  float poison = 0;
+  float *const check = finite != NULL ? &poison : NULL;
   const mlt_tile_kernel *kernel = kernel_for(mlt_path_available(path) ? path : MLT_PATH_PORTABLE);
-  if (transpose_b) {
-    float *packed = scratch_of(k * n);
+  const int64_t rs_a = transpose_a ? 1 : lda, cs_a = transpose_a ? lda : 1;
+  float *packed = transpose_b ? scratch_of(k * n) : NULL;
+  if (transpose_b && packed == NULL) {
+    // Out of memory for the copy: the portable kernel reads Bᵀ in place, one column at a time
+    // (the same sums, slowly).
+    for (int64_t j = 0; j < n; j++)
+      run_tiles(&mlt_tile_portable, m, 1, k, a, rs_a, cs_a, b + j * ldb, 1, c + j, ldc,
+                accumulate, check);
+    row_squares_of(c, ldc, 0, m, n, row_squares);
+  } else {
     if (packed != NULL) {
       transpose_into(packed, b, n, k, ldb);
       b = packed;
       ldb = n;
+    }
+    if (row_squares == NULL) {
+      run_tiles(kernel, m, n, k, a, rs_a, cs_a, b, ldb, c, ldc, accumulate, check);
     } else {
-      // Out of memory for the copy: the portable kernel reads Bᵀ in place, one column at a time
-      // (the same sums, slowly).
-      for (int64_t j = 0; j < n; j++)
-        run_tiles(&mlt_tile_portable, m, 1, k, a, transpose_a ? 1 : lda, transpose_a ? lda : 1,
-                  b + j * ldb, 1, c + j, ldc, accumulate);
-      check_rows(c, ldc, 0, m, n, row_squares, finite);
-      return;
+      for (int64_t i = 0; i < m; i += SQUARES_BLOCK_ROWS) {
+        const int64_t rows = m - i < SQUARES_BLOCK_ROWS ? m - i : SQUARES_BLOCK_ROWS;
+        run_tiles(kernel, rows, n, k, a + i * rs_a, rs_a, cs_a, b, ldb, c + i * ldc, ldc,
+                  accumulate, check);
+        row_squares_of(c, ldc, i, rows, n, row_squares);
+      }
     }
   }
-  const int64_t rs_a = transpose_a ? 1 : lda, cs_a = transpose_a ? lda : 1;
-  if (row_squares == NULL && finite == NULL) {
-    run_tiles(kernel, m, n, k, a, rs_a, cs_a, b, ldb, c, ldc, accumulate);
-    return;
-  }
-  for (int64_t i = 0; i < m; i += CHECKED_BLOCK_ROWS) {
-    const int64_t rows = m - i < CHECKED_BLOCK_ROWS ? m - i : CHECKED_BLOCK_ROWS;
-    run_tiles(kernel, rows, n, k, a + i * rs_a, rs_a, cs_a, b, ldb, c + i * ldc, ldc, accumulate);
-    check_rows(c, ldc, i, rows, n, row_squares, finite);
-  }
+  if (finite != NULL && poison != 0) *finite = 0;
 }
 
 void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,

@@ -39,6 +39,19 @@ static INLINE AVX2 void tile(const mlt_tile *t, const int rows, const int vector
       if (vectors > 1) acc[i][1] = _mm256_fmadd_ps(ai, b1, acc[i][1]);
     }
   }
+  if (t->poison != NULL) {
+    // NB: two sums, so that the additions do not all wait for each other.
+    const __m256 k0 = _mm256_castsi256_ps(m0), k1 = _mm256_castsi256_ps(m1);
+    __m256 p[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
+    for (int i = 0; i < rows; i++) {
+      p[i & 1] = _mm256_add_ps(p[i & 1], _mm256_and_ps(k0, _mm256_sub_ps(acc[i][0], acc[i][0])));
+      if (vectors > 1)
+        p[i & 1] = _mm256_add_ps(p[i & 1], _mm256_and_ps(k1, _mm256_sub_ps(acc[i][1], acc[i][1])));
+    }
+    float lanes[8];
+    _mm256_storeu_ps(lanes, _mm256_add_ps(p[0], p[1]));
+    for (int k = 0; k < 8; k++) *t->poison += lanes[k];
+  }
   for (int i = 0; i < rows; i++) {
     float *c = t->c + i * t->ldc;
     _mm256_maskstore_ps(c, m0, acc[i][0]);

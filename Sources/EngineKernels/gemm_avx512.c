@@ -36,6 +36,16 @@ static INLINE AVX512 void tile(const mlt_tile *t, const int rows, const int vect
       if (vectors > 1) acc[i][1] = _mm512_fmadd_ps(ai, b1, acc[i][1]);
     }
   }
+  if (t->poison != NULL) {
+    // NB: two sums, so that the additions do not all wait for each other.
+    __m512 p[2] = {_mm512_setzero_ps(), _mm512_setzero_ps()};
+    for (int i = 0; i < rows; i++) {
+      p[i & 1] = _mm512_add_ps(p[i & 1], _mm512_maskz_sub_ps(m0, acc[i][0], acc[i][0]));
+      if (vectors > 1)
+        p[i & 1] = _mm512_add_ps(p[i & 1], _mm512_maskz_sub_ps(m1, acc[i][1], acc[i][1]));
+    }
+    *t->poison += _mm512_reduce_add_ps(_mm512_add_ps(p[0], p[1]));
+  }
   for (int i = 0; i < rows; i++) {
     float *c = t->c + i * t->ldc;
     _mm512_mask_storeu_ps(c, m0, acc[i][0]);

@@ -15,6 +15,7 @@ typedef struct {
   int64_t ldc;
   int64_t m, n;    // the tile's size: m ≤ MR, n ≤ NR
   int accumulate;  // start from C's values instead of 0
+  float *poison;   // unless NULL: += the sum of c − c over the tile (0 when every c is finite)
 } mlt_tile;
 
 typedef struct {

@@ -227,24 +227,6 @@ KERNEL int mlt_update_adam(float *restrict w, float *restrict m, float *restrict
   return finite;
 }
 
-// NB: x − x is 0 for a finite x and NaN for NaN and ±∞; a sum of zeros and NaNs is 0 or NaN in
-// any order.
-WIDE int mlt_rows_finite(const float *restrict x, int64_t rows, int64_t width, int64_t stride) {
-  v16f poison = {0};
-  float tail = 0;
-  for (int64_t r = 0; r < rows; r++) {
-    const float *row = x + r * stride;
-    int64_t i = 0;
-    for (; i + 16 <= width; i += 16) {
-      v16f xi = load16(row + i);
-      poison += xi - xi;
-    }
-    for (; i < width; i++) tail += row[i] - row[i];
-  }
-  for (int k = 0; k < 16; k++) tail += poison[k];
-  return tail == 0;
-}
-
 typedef double v8d __attribute__((vector_size(64)));
 
 /// Σx² of one row as `mlt_sum_of_squares` adds it: element i in running sum i mod 8, each

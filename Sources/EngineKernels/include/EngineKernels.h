@@ -49,9 +49,6 @@ int mlt_update_adam(float *w, float *m, float *s, const float *g, int64_t rows, 
                     float clip, float l2, float b1, float b2, float step_scale,
                     float inv_correction2, float eps, double *row_squares);
 
-/// Whether every element of `rows` rows of `width` floats (rows `stride` floats apart) is finite.
-int mlt_rows_finite(const float *x, int64_t rows, int64_t width, int64_t stride);
-
 /// Σx² accumulated in double: element i in running sum i mod 8, the eight sums added in order.
 double mlt_sum_of_squares(const float *x, int64_t n);
 

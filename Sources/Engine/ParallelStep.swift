@@ -116,13 +116,14 @@ final class ParallelStep {
     let step = Optimizer.prepare(parameters, state: &state, hyper: hyper)
     let threads = max(1, min(threads, pool?.size ?? 1, n))
     let rows = batch.map { Int64($0) }
-    var finite = [Bool](repeating: true, count: threads * parameters.count)
-    var gradientsFinite = finite
+    // Per thread and parameter: whether its rows of the update stayed finite, then (unmeasured
+    // norms) whether its rows of the gradient are.
+    let flagCount = threads * parameters.count
+    var finite = [Bool](repeating: true, count: 2 * flagCount)
     rowLosses.withUnsafeMutableBufferPointer { losses in
       rows.withUnsafeBufferPointer { rows in
         labels.withUnsafeBufferPointer { labels in
           finite.withUnsafeMutableBufferPointer { finite in
-            gradientsFinite.withUnsafeMutableBufferPointer { gradientsFinite in
             withStorage(parameters) { values, gradients in
               withStorage(&state.first) { firsts in
                 withStorage(&state.second) { seconds in
@@ -133,7 +134,7 @@ final class ParallelStep {
                     gradientSquares: rowOffsets.map { gradientRowSquares + $0 },
                     updateSquares: rowOffsets.map { updateRowSquares + $0 },
                     finite: finite.baseAddress!, norms: norms,
-                    gradientsFinite: gradientsFinite.baseAddress!, batch: n, threads: threads,
+                    gradientsFinite: finite.baseAddress! + flagCount, batch: n, threads: threads,
                     rates: rates)
                   let phase = { (t: Int, phase: Int) in
                     switch phase {
@@ -150,7 +151,6 @@ final class ParallelStep {
                 }
               }
             }
-            }
           }
         }
       }
@@ -158,7 +158,11 @@ final class ParallelStep {
     var (loss, squaredNorms) = rowLosses.withUnsafeBufferPointer {
       totals($0.baseAddress!, n, gradientRowSquares, weights: norms)
     }
-    if !norms { fillUnmeasured(&squaredNorms, gradientsFinite, threads: threads) }
+    if !norms {
+      finite.withUnsafeBufferPointer {
+        fillUnmeasured(&squaredNorms, $0.baseAddress! + flagCount, threads: threads)
+      }
+    }
     guard Trainer.canUpdate(loss: loss, squaredNorms: squaredNorms) else {
       if !norms {
         // NB: a refused step leaves the gradients as they were: measure what the report needs.

@@ -30,6 +30,8 @@ public final class SessionWorker: @unchecked Sendable {
   private var chartsChanged = false
   private var stopRequested = false
   private var shuttingDown = false
+  /// A job is taken off the queue and not finished yet (its snapshot may not say so yet).
+  private var handlingJob = false
 
   // The worker thread's own: never touched elsewhere.
   let course: CourseSession
@@ -171,7 +173,9 @@ public final class SessionWorker: @unchecked Sendable {
     let deadline = Date(timeIntervalSinceNow: timeout)
     condition.lock()
     defer { condition.unlock() }
-    while !jobs.isEmpty || latest.busy != nil {
+    // NB: a job just taken off the queue has not published its busy snapshot yet: without
+    // `handlingJob` this would return while it runs.
+    while !jobs.isEmpty || handlingJob || latest.busy != nil {
       if !condition.wait(until: deadline) { return false }
     }
     return true
@@ -268,9 +272,14 @@ public final class SessionWorker: @unchecked Sendable {
       }
       let job = jobs.isEmpty ? nil : jobs.removeFirst()
       if job != nil, !wantsTraining { stopRequested = false }
+      handlingJob = job != nil
       condition.unlock()
       if let job {
         handle(job)
+        condition.lock()
+        handlingJob = false
+        condition.broadcast()
+        condition.unlock()
       } else {
         trainChunk()
       }

@@ -1,3 +1,5 @@
+import EngineKernels
+
 /// The two losses of the engine. Both are means over the batch, so the learning rate does not
 /// have to change with the batch size.
 public enum Loss: String, Sendable, Codable {
@@ -116,27 +118,10 @@ public enum SoftmaxCrossEntropy {
     _ z: UnsafePointer<Float>, classes k: Int, label: Int32,
     gradient: UnsafeMutablePointer<Float>?, scale: Float
   ) -> Double {
-    var m = -Float.infinity
-    for c in 0..<k where z[c] > m { m = z[c] }
-    var sum: Float = 0
-    let label = Int(label)
-    precondition(label >= 0 && label < k, "label \(label) is not a class of this output")
-    if let g = gradient {
-      // The gradient's row holds e^(z − m) until the sum is known.
-      for c in 0..<k {
-        g[c] = _expf(z[c] - m)
-        sum += g[c]
-      }
-      let inv = 1 / sum
-      for c in 0..<k { g[c] = g[c] * inv * scale }
-      g[label] -= scale
-    } else {
-      for c in 0..<k { sum += _expf(z[c] - m) }
-    }
-    // log Σ e^z − z_label = (m − z_label) + log Σ e^(z − m). Adding the small logarithm
-    // (between 0 and log k) to the difference, rather than to m first, keeps full precision
-    // when the logits are near ±1000, where Float32 values are 6e-5 apart.
-    return Double(m - z[label]) + Double(_logf(sum))
+    precondition(label >= 0 && Int(label) < k, "label \(label) is not a class of this output")
+    // With m the largest logit: (m − z_label) + log Σ e^(z − m), and ∂L/∂z = softmax(z) − onehot,
+    // the exponentials several at a time (`mlt_softmax_cross_entropy_row`).
+    return mlt_softmax_cross_entropy_row(z, Int64(k), Int64(label), gradient, scale)
   }
 
   /// Row-wise softmax probabilities of logits, computed as exp(z − max) / Σ exp(z − max).

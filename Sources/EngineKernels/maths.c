@@ -203,6 +203,53 @@ float mlt_expf(float x) {
   return (float)(p * two_to((int)k));
 }
 
+/// mlt_expf without branches, so that a loop of it runs several lanes at once: every case is
+/// computed and the right one selected (an input outside [−104, 89] goes through the arithmetic
+/// as 0, and its result is replaced).
+static inline float expf_lane(float x) {
+  x = flushed(x);
+  const float inside = (x == x && x <= 89.0f && x >= -104.0f) ? x : 0.0f;
+  const int k = (int)nearest((double)inside * INV_LN2);
+  const double r = ((double)inside - (double)k * LN2_HI) - (double)k * LN2_LO;
+  double p = 1.0 / 40320.0;
+  p = 1.0 / 5040.0 + r * p;
+  p = 1.0 / 720.0 + r * p;
+  p = 1.0 / 120.0 + r * p;
+  p = 1.0 / 24.0 + r * p;
+  p = 1.0 / 6.0 + r * p;
+  p = 0.5 + r * p;
+  p = 1.0 + r * p;
+  p = 1.0 + r * p;
+  const float e = (float)(p * two_to(k));
+  return x != x ? x : x > 89.0f ? (float)INF : x < -104.0f ? 0.0f : e;
+}
+
+#if defined(__x86_64__) && defined(__clang__) && !__has_feature(thread_sanitizer)
+__attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+double mlt_softmax_cross_entropy_row(const float *z, int64_t k, int64_t label, float *g,
+                                     float scale) {
+  float m = -(float)INF;
+  for (int64_t c = 0; c < k; c++)
+    if (z[c] > m) m = z[c];
+  float sum = 0;
+  float chunk[16];
+  for (int64_t c0 = 0; c0 < k; c0 += 16) {
+    const int64_t n = k - c0 < 16 ? k - c0 : 16;
+    float *e = g != NULL ? g + c0 : chunk;
+    for (int64_t c = 0; c < n; c++) e[c] = expf_lane(z[c0 + c] - m);
+    for (int64_t c = 0; c < n; c++) sum += e[c];
+  }
+  if (g != NULL) {
+    const float inv = 1 / sum;
+    for (int64_t c = 0; c < k; c++) g[c] = g[c] * inv * scale;
+    g[label] -= scale;
+  }
+  // log Σ e^z − z_label = (m − z_label) + log Σ e^(z − m): the small logarithm (between 0 and
+  // log k) added to the difference, not to m first, keeps full precision for logits near ±1000.
+  return (double)(m - z[label]) + (double)mlt_logf(sum);
+}
+
 float mlt_logf(float x) { return (float)mlt_log((double)flushed(x)); }
 
 float mlt_tanhf(float x) {

@@ -42,6 +42,44 @@ import Testing
     expectAllClose(p.values.map(Double.init), [0.7310586, 0.2689414, 0], absolute: 1e-6, "softmax")
   }
 
+  /// Rows of 1 to 40 logits, with zeros, subnormals, huge values, infinities and NaN among them:
+  /// the loss and every gradient element are the bits of the definition taken one element at a
+  /// time with `Maths.exp` and `Maths.log` (the exponentials are computed several at once).
+  @Test func rowsAreTheDefinitionElementByElement() {
+    var g = SeededGenerator(seed: 31)
+    let specials: [Float] = [
+      0, -0, 1e-40, -1e-40, 1e-30, 88, 89, 89.5, -103, -104, -105, 1000, -1000, .infinity,
+      -.infinity, .nan, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+    ]
+    for trial in 0..<400 {
+      let k = 1 + Int(g.next() % 40)
+      let spread = [Float(1), 10, 60, 120][trial % 4]
+      var z = (0..<k).map { _ in g.uniform(-spread, spread) }
+      if trial % 3 == 0 { z[Int(g.next() % UInt64(k))] = specials[Int(g.next() % UInt64(specials.count))] }
+      let label = Int32(g.next() % UInt64(k))
+      var gradient = Matrix(rows: 0, cols: 0)
+      let value = Self.loss.valueAndGradient(Matrix(rows: 1, cols: k, values: z), .classes([label]), gradient: &gradient)
+      let alone = Self.loss.value(Matrix(rows: 1, cols: k, values: z), .classes([label]))
+      let (expectedValue, expectedGradient) = Self.definedRow(z, label: Int(label))
+      #expect(value.bitPattern == expectedValue.bitPattern, "trial \(trial): \(z) label \(label)")
+      #expect(alone.bitPattern == expectedValue.bitPattern, "trial \(trial), without the gradient")
+      #expect(gradient.values.map(\.bitPattern) == expectedGradient.map(\.bitPattern), "trial \(trial)")
+    }
+  }
+
+  /// The loss of one row and its gradient (scale 1: a batch of one), element by element.
+  static func definedRow(_ z: [Float], label: Int) -> (Double, [Float]) {
+    var m = -Float.infinity
+    for v in z where v > m { m = v }
+    var e = z.map { Maths.exp($0 - m) }
+    var sum: Float = 0
+    for v in e { sum += v }
+    let inv = 1 / sum
+    e = e.map { $0 * inv * 1 }
+    e[label] -= 1
+    return (Double(m - z[label]) + Double(Maths.log(sum)), e)
+  }
+
   @Test func uniformLogits() {
     // Equal logits: softmax = 1/k, L = log k whatever the label: log 4 = 1.3862944.
     let z = Matrix(rows: 2, cols: 4, repeating: -1000)

@@ -7,6 +7,8 @@
 #ifndef MLTUTOR_MATHS_H
 #define MLTUTOR_MATHS_H
 
+#include <stdint.h>
+
 double mlt_exp(double x);
 double mlt_log(double x);
 double mlt_sin(double x);
@@ -17,5 +19,13 @@ double mlt_pow(double x, double y);
 float mlt_expf(float x);
 float mlt_logf(float x);
 float mlt_tanhf(float x);
+
+/// Softmax cross-entropy of one row of k logits z whose class is `label`: returns
+/// (m − z[label]) + log Σ e^(z − m), m the largest logit, and unless g is NULL writes
+/// g[c] = e^(z[c] − m) / Σ · scale, less scale at the label. Each e^x is `mlt_expf`'s value, and
+/// the sum runs over c in order: the same bits as those functions one element at a time (the
+/// exponentials are computed several at once where the CPU has vectors).
+double mlt_softmax_cross_entropy_row(const float *z, int64_t k, int64_t label, float *g,
+                                     float scale);
 
 #endif

@@ -40,28 +40,26 @@ static double scale(double p, int64_t k) {
   return p * two_to((int)k);
 }
 
+/// 1/n! for n = 13, 12, …, 1, 0.
+static const double INV_FACTORIALS[14] = {
+    1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
+    1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
+
+/// e^r by its Taylor series to r^degree (degree ≤ 13), in Horner's order from the highest term.
+static inline double taylor_exp(double r, const int degree) {
+  double p = INV_FACTORIALS[13 - degree];
+  for (int i = 14 - degree; i < 14; i++) p = INV_FACTORIALS[i] + r * p;
+  return p;
+}
+
 double mlt_exp(double x) {
   if (x != x) return x;
   if (x > 709.782712893384) return INF;
   if (x < -745.1332191019412) return 0;
   int64_t k = nearest(x * INV_LN2);
   double r = (x - (double)k * LN2_HI) - (double)k * LN2_LO;  // |r| ≤ 0.347
-  // e^r by its Taylor series to r^13 (remainder below 5e-18 relative).
-  double p = 1.0 / 6227020800.0;
-  p = 1.0 / 479001600.0 + r * p;
-  p = 1.0 / 39916800.0 + r * p;
-  p = 1.0 / 3628800.0 + r * p;
-  p = 1.0 / 362880.0 + r * p;
-  p = 1.0 / 40320.0 + r * p;
-  p = 1.0 / 5040.0 + r * p;
-  p = 1.0 / 720.0 + r * p;
-  p = 1.0 / 120.0 + r * p;
-  p = 1.0 / 24.0 + r * p;
-  p = 1.0 / 6.0 + r * p;
-  p = 0.5 + r * p;
-  p = 1.0 + r * p;
-  p = 1.0 + r * p;
-  return scale(p, k);
+  // Remainder below 5e-18 relative.
+  return scale(taylor_exp(r, 13), k);
 }
 
 double mlt_log(double x) {
@@ -183,46 +181,20 @@ double mlt_pow(double x, double y) {
 /// A float below the normal range counts as zero, as the engine's threads treat it (DAZ).
 static inline float flushed(float x) { return (x < FLT_MIN && x > -FLT_MIN) ? x * 0.0f : x; }
 
-float mlt_expf(float x) {
-  x = flushed(x);
-  if (x != x) return x;
-  if (x > 89.0f) return (float)INF;
-  if (x < -104.0f) return 0;
-  int64_t k = nearest((double)x * INV_LN2);
-  double r = ((double)x - (double)k * LN2_HI) - (double)k * LN2_LO;
-  // e^r to r^8 (remainder below 6e-10 relative, a hundredth of a float's last place).
-  double p = 1.0 / 40320.0;
-  p = 1.0 / 5040.0 + r * p;
-  p = 1.0 / 720.0 + r * p;
-  p = 1.0 / 120.0 + r * p;
-  p = 1.0 / 24.0 + r * p;
-  p = 1.0 / 6.0 + r * p;
-  p = 0.5 + r * p;
-  p = 1.0 + r * p;
-  p = 1.0 + r * p;
-  return (float)(p * two_to((int)k));
-}
-
-/// mlt_expf without branches, so that a loop of it runs several lanes at once: every case is
-/// computed and the right one selected (an input outside [−104, 89] goes through the arithmetic
-/// as 0, and its result is replaced).
+/// e^x for a float: without branches, so that a loop of it runs several lanes at once (every
+/// case is computed and the right one selected; an input outside [−104, 89] goes through the
+/// arithmetic as 0, and its result is replaced).
 static inline float expf_lane(float x) {
   x = flushed(x);
   const float inside = (x == x && x <= 89.0f && x >= -104.0f) ? x : 0.0f;
   const int k = (int)nearest((double)inside * INV_LN2);
   const double r = ((double)inside - (double)k * LN2_HI) - (double)k * LN2_LO;
-  double p = 1.0 / 40320.0;
-  p = 1.0 / 5040.0 + r * p;
-  p = 1.0 / 720.0 + r * p;
-  p = 1.0 / 120.0 + r * p;
-  p = 1.0 / 24.0 + r * p;
-  p = 1.0 / 6.0 + r * p;
-  p = 0.5 + r * p;
-  p = 1.0 + r * p;
-  p = 1.0 + r * p;
-  const float e = (float)(p * two_to(k));
+  // e^r to r^8 (remainder below 6e-10 relative, a hundredth of a float's last place).
+  const float e = (float)(taylor_exp(r, 8) * two_to(k));
   return x != x ? x : x > 89.0f ? (float)INF : x < -104.0f ? 0.0f : e;
 }
+
+float mlt_expf(float x) { return expf_lane(x); }
 
 #if defined(__x86_64__) && defined(__clang__) && !__has_feature(thread_sanitizer)
 __attribute__((target_clones("avx512f", "avx2", "default")))

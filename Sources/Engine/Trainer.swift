@@ -259,33 +259,9 @@ public final class Trainer {
 
   private var lastLoss: Double? { history.lastLoss.map(Double.init) }
 
-  /// Whether a step with this loss and these squared gradient norms may update the weights.
-  static func canUpdate(loss: Double, squaredNorms: [Double]) -> Bool {
-    // The history keeps losses in Float32, so a loss beyond its range (≈ 3.4e38) is infinite.
-    Float(loss).isFinite && squaredNorms.allSatisfy(\.isFinite)
-  }
-
-  /// The factor that brings the gradient's global norm down to `clipNorm` (1 when it is within,
-  /// or clipping is off).
-  static func clipScale(squaredNorms: [Double], clipNorm: Float) -> Float {
-    let globalNorm = squaredNorms.reduce(0, +).squareRoot()
-    guard clipNorm > 0 && globalNorm > Double(clipNorm) else { return 1 }
-    return Float(Double(clipNorm) / globalNorm)
-  }
-
   private func diverge(_ d: Divergence) throws(EngineError) -> StepReport {
     divergence = d
     throw .diverged(d)
-  }
-
-  /// Sums per-parameter values into per-dense-layer values (weights and bias together, and the
-  /// scale and shift of a batch normalisation after them), in parameter order.
-  private static func perLayer(_ values: [Double], _ layerOf: [Int]) -> [Double] {
-    var out: [Double] = []
-    for (value, layer) in zip(values, layerOf) {
-      if layer < out.count { out[layer] += value } else { out.append(value) }
-    }
-    return out
   }
 
   /// Sets one entry of a parameter by hand (a learner fitting a line with `set w`), keeping

@@ -12,7 +12,8 @@ import Synchronization
 /// ever split outputs, never a sum, so the count changes the speed, never the numbers.
 ///
 /// By default a step uses no more threads than its batch pays for (`threads(forBatch:…)`), up to
-/// the cores this process may run on; `--threads N` (or `MLTUTOR_THREADS=N`) sets the count.
+/// the cores this process may run on, and of those the count that times fastest (`ThreadTuner`);
+/// `--threads N` (or `MLTUTOR_THREADS=N`) sets the count.
 public enum ComputeThreads {
   private static let state = Mutex<(chosen: Int?, pool: WorkerPool?)>((nil, nil))
 

@@ -31,9 +31,15 @@ public final class Trainer {
   /// Buffers of the split step, made on the first step that splits its batch.
   private var parallelStep: ParallelStep?
   /// The threads a step may split its batch across, and how many of them a batch of n rows uses
-  /// (tests choose their own). The split changes the speed, never the numbers.
+  /// (tests choose their own; by default the chosen count, else `threadTuner`'s). The split
+  /// changes the speed, never the numbers.
   var threadPool: () -> WorkerPool? = { ComputeThreads.pool }
-  var threadsForBatch: (_ rows: Int, _ parameters: Int) -> Int = ComputeThreads.threads(forBatch:parameters:)
+  var threadsForBatch: ((_ rows: Int, _ parameters: Int) -> Int)?
+  /// The most threads a batch pays for, and whether `threadTuner` chooses under it (no count chosen).
+  var threadCap: (_ rows: Int, _ parameters: Int) -> Int = ComputeThreads.threads(forBatch:parameters:)
+  var tunesThreads: () -> Bool = { ComputeThreads.chosen == nil }
+  /// Times the steps to choose their thread count.
+  var threadTuner = ThreadTuner()
   /// Whether a classifier's step may go through `ParallelStep` (with its row-block passes, also
   /// on one thread); tests turn it off to compare with the layers' own step.
   var takesSplitSteps = true
@@ -150,9 +156,11 @@ public final class Trainer {
     if let divergence { throw .diverged(divergence) }
     let clock = ContinuousClock()
     let began = clock.now
+    var tuned = false
     defer {
       let took = (clock.now - began).components
       lastStepSeconds = Double(took.seconds) + Double(took.attoseconds) * 1e-18
+      if tuned { threadTuner.record(seconds: lastStepSeconds) }
     }
     let start = progress.position
     let end = min(start + hyper.batchSize, train.count)
@@ -166,7 +174,8 @@ public final class Trainer {
     let squaredNorms: [Double]
     var splitUpdates: [ParameterUpdate]?
     var normsMeasured = true
-    let threads = threadsForBatch(batch.count, network.parameterCount)
+    let threads: Int
+    (threads, tuned) = threadCount(rows: batch.count, measureLossAfter: measureLossAfter)
     if takesSplitSteps, case .classes(let labels) = targets, ParallelStep.applies(to: network) {
       let pool = threads > 1 ? threadPool() : nil
       if parallelStep?.network !== network { parallelStep = ParallelStep(network: network) }

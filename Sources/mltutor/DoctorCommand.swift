@@ -41,7 +41,7 @@ struct DoctorCommand: ParsableCommand {
     return [
       "version: mltutor \(Version.current)",
       "kernels: \(KernelPath.current.rawValue) (this CPU can run: \(available); \(KernelPath.environmentVariable) picks one)",
-      "threads: \(chosen); a training step uses at most one per \(ComputeThreads.minimumRowsPerThread) rows of its batch unless chosen (--threads, \(ComputeThreads.environmentVariable))",
+      "threads: \(chosen); unless chosen (--threads, \(ComputeThreads.environmentVariable)), a training step uses the count that times fastest, at most one per \(ComputeThreads.minimumRowsPerThread) rows of its batch",
       "subnormal numbers: flushed to zero while the engine computes",
     ]
   }

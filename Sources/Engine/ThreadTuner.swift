@@ -1,0 +1,131 @@
+/// Chooses how many threads a training step uses, when no count was chosen, by timing the steps.
+///
+/// The candidates are 1, 2, 4, … up to the count the batch pays for (`ComputeThreads.threads(
+/// forBatch:parameters:)`), and that count. Each is given a short window of steps, whose first
+/// step (it wakes the threads and refills the caches) is not counted; the fastest median step
+/// wins, and of the counts within `fewerThreadsMargin` of it the smallest, which leaves cores to
+/// the machine's other work. Then the winner's own steps are watched, a window at a time: when a
+/// window runs `slowdown` times slower than the winner ran when it won (another program took a
+/// core), or some training time later, the other counts are timed again. That time starts at
+/// `firstRecheckSeconds` and doubles each time the same count wins again, up to `recheckSeconds`,
+/// so that a choice made in a moment of noise is soon revisited while timing costs ever less.
+///
+/// A machine whose second core is busy elsewhere, or one with many cores where a small batch
+/// gains nothing from most of them, then trains at the speed of its best count. Threads split
+/// outputs, never sums, so the choice changes the speed alone, never a number.
+struct ThreadTuner {
+  /// A window ends after at least `windowSteps` counted steps and `windowSeconds` of them, or
+  /// after `windowMaxSteps`, whichever comes first.
+  static let windowSteps = 3
+  static let windowSeconds = 0.01
+  static let windowMaxSteps = 64
+  static let firstRecheckSeconds = 0.1
+  static let recheckSeconds = 2.0
+  static let slowdown = 1.25
+  static let fewerThreadsMargin = 1.03
+
+  /// The counts timed for a batch that pays for `cap` threads, the most first.
+  static func candidates(cap: Int) -> [Int] {
+    var counts = [max(1, cap)]
+    var n = 1
+    while n < cap {
+      counts.append(n)
+      n *= 2
+    }
+    return counts
+  }
+
+  /// The count the latest `threads(cap:)` gave.
+  private(set) var current = 1
+  /// Whether the counts are being timed (else the chosen one is being watched).
+  private(set) var timing = false
+  /// The steps counted at each thread count (their first steps after a switch left out).
+  private(set) var countedSteps: [Int: Int] = [:]
+  private var cap = 0
+  private var chosen = 0
+  private var queue: [Int] = []
+  private var medians: [Int: Double] = [:]
+  private var chosenMedian = 0.0
+  private var window: [Double] = []
+  private var skipNext = false
+  private var sinceCheck = 0.0
+  private var recheckAfter = firstRecheckSeconds
+
+  /// The thread count of the next step, for a batch that pays for `cap` threads; a new cap (a new
+  /// batch size or model) starts the timing afresh.
+  mutating func threads(cap: Int) -> Int {
+    guard cap > 1 else {
+      (self.cap, current, timing) = (cap, 1, false)
+      return 1
+    }
+    if cap != self.cap {
+      self.cap = cap
+      (medians, chosen) = ([:], 0)
+      startTiming(Self.candidates(cap: cap))
+    }
+    return current
+  }
+
+  /// Counts a step that took `seconds` at the latest `threads(cap:)`'s count.
+  mutating func record(seconds: Double) {
+    guard cap > 1, seconds.isFinite, seconds >= 0 else { return }
+    if skipNext {
+      skipNext = false
+      return
+    }
+    window.append(seconds)
+    countedSteps[current, default: 0] += 1
+    if !timing { sinceCheck += seconds }
+    guard
+      window.count >= Self.windowMaxSteps
+        || (window.count >= Self.windowSteps && window.reduce(0, +) >= Self.windowSeconds)
+    else { return }
+    let median = Self.median(window)
+    window = []
+    if timing {
+      medians[current] = median
+      queue.removeFirst()
+      if let next = queue.first {
+        switchTo(next)
+      } else {
+        choose()
+      }
+    } else if median > chosenMedian * Self.slowdown || sinceCheck >= recheckAfter {
+      medians = [current: median]
+      startTiming(Self.candidates(cap: cap).filter { $0 != current })
+    }
+  }
+
+  private mutating func startTiming(_ counts: [Int]) {
+    guard let first = counts.first else {
+      choose()
+      return
+    }
+    timing = true
+    queue = counts
+    window = []
+    switchTo(first)
+  }
+
+  private mutating func choose() {
+    timing = false
+    sinceCheck = 0
+    guard let best = medians.values.min() else { return }
+    let pick = medians.filter { $0.value <= best * Self.fewerThreadsMargin }.keys.min() ?? current
+    recheckAfter = pick == chosen ? min(recheckAfter * 2, Self.recheckSeconds) : Self.firstRecheckSeconds
+    chosen = pick
+    chosenMedian = medians[pick] ?? best
+    switchTo(pick)
+  }
+
+  private mutating func switchTo(_ count: Int) {
+    if count != current { skipNext = true }
+    current = count
+  }
+
+  private static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    let mid = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  }
+}

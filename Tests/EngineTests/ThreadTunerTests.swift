@@ -1,0 +1,167 @@
+@testable import Engine
+import Testing
+
+/// The default thread count is chosen by timing the steps: the fastest count wins, a slowdown of
+/// the winner or the passing of time has the others timed again, and the choice never changes a
+/// number.
+@Suite struct ThreadTunerTests {
+  /// Runs `steps` steps whose time at n threads `seconds(step, n)` gives; returns the count each
+  /// step ran at.
+  static func run(
+    _ tuner: inout ThreadTuner, cap: Int, steps: Int, seconds: (Int, Int) -> Double
+  ) -> [Int] {
+    (0..<steps).map { step in
+      let n = tuner.threads(cap: cap)
+      tuner.record(seconds: seconds(step, n))
+      return n
+    }
+  }
+
+  static func share(of count: Int, in counts: ArraySlice<Int>) -> Double {
+    Double(counts.count { $0 == count }) / Double(counts.count)
+  }
+
+  /// The training time from one timing of the other counts to the next doubles, from 0.1 s up to
+  /// 2 s, while the same count keeps winning; a new winner brings it back to 0.1 s.
+  @Test func rechecksThinOutWhileTheWinnerHolds() {
+    var tuner = ThreadTuner()
+    var clock = 0.0
+    var starts: [Double] = []
+    var changed = 0.0
+    for step in 0..<12_000 {
+      if step == 8_000 { changed = clock }
+      var wasTiming = tuner.timing
+      let n = tuner.threads(cap: 2)
+      if tuner.timing && !wasTiming { starts.append(clock) }
+      let seconds = step < 8_000 ? (n == 2 ? 0.001 : 0.0018) : (n == 2 ? 0.003 : 0.0018)
+      wasTiming = tuner.timing
+      tuner.record(seconds: seconds)
+      clock += seconds
+      if tuner.timing && !wasTiming { starts.append(clock) }
+    }
+    let gaps = zip(starts, starts.dropFirst()).map { $1 - $0 }
+    let expected = [0.1, 0.2, 0.4, 0.8, 1.6, 2.0, 2.0]
+    #expect(gaps.count > expected.count, "\(gaps)")
+    for (gap, want) in zip(gaps, expected) {
+      // Plus the timing itself (about 25 ms) and the window a recheck waits to end.
+      #expect(gap > want && gap < want + 0.05, "\(gaps)")
+    }
+    // From step 8,000 two threads run slower: one thread wins at once, is checked 0.1 s later,
+    // and wins again, so the next check is 0.2 s after that.
+    let afterChange = starts.filter { $0 > changed }
+    #expect(afterChange.count >= 3, "\(afterChange)")
+    if afterChange.count >= 3 {
+      #expect(afterChange[0] < changed + 0.02, "\(changed), \(afterChange)")
+      #expect((0.1..<0.15).contains(afterChange[1] - afterChange[0]), "\(afterChange)")
+      #expect((0.2..<0.25).contains(afterChange[2] - afterChange[1]), "\(afterChange)")
+    }
+  }
+
+  @Test func theCandidatesRunFromTheBatchsCountDown() {
+    #expect(ThreadTuner.candidates(cap: 1) == [1])
+    #expect(ThreadTuner.candidates(cap: 2) == [2, 1])
+    #expect(ThreadTuner.candidates(cap: 6) == [6, 1, 2, 4])
+    #expect(ThreadTuner.candidates(cap: 8) == [8, 1, 2, 4])
+  }
+
+  @Test func aBatchThatPaysForOneThreadIsNeverTimed() {
+    var tuner = ThreadTuner()
+    let counts = Self.run(&tuner, cap: 1, steps: 100) { _, _ in 0.001 }
+    #expect(Set(counts) == [1])
+    #expect(tuner.countedSteps.isEmpty)
+  }
+
+  /// Two threads take 1 ms a step, one 1.8 ms: after timing both, two threads run from then on,
+  /// but for the other count's short windows every `recheckSeconds`.
+  @Test func theFasterCountWins() {
+    var tuner = ThreadTuner()
+    let counts = Self.run(&tuner, cap: 2, steps: 20_000) { _, n in n == 2 ? 0.001 : 0.0018 }
+    #expect(counts.prefix(4) == [2, 2, 2, 2])
+    let settled = counts.dropFirst(100)
+    let atTwo = Self.share(of: 2, in: settled)
+    #expect(atTwo > 0.97 && atTwo < 1, "\(atTwo) of the steps at two threads")
+  }
+
+  /// Another program holds the second core: two threads take 3 ms, one 1.8 ms.
+  @Test func aBusyCoreMakesOneThreadWin() {
+    var tuner = ThreadTuner()
+    let counts = Self.run(&tuner, cap: 2, steps: 5_000) { _, n in n == 2 ? 0.003 : 0.0018 }
+    #expect(Self.share(of: 1, in: counts.dropFirst(100)) > 0.97)
+  }
+
+  /// Within 3 %, the fewer threads win: they leave a core to the learner's other programs.
+  @Test func aNearTieGoesToFewerThreads() {
+    var tuner = ThreadTuner()
+    let counts = Self.run(&tuner, cap: 2, steps: 1_000) { _, n in n == 2 ? 0.00098 : 0.001 }
+    #expect(counts.last == 1)
+    #expect(Self.share(of: 1, in: counts.dropFirst(100)) > 0.95)
+  }
+
+  /// From step 3,000 the second core is taken (two threads 4 ms a step) until step 6,000: the
+  /// tuner drops to one thread within a few windows, then goes back to two at a recheck.
+  @Test func itFollowsTheMachineAsItChanges() {
+    var tuner = ThreadTuner()
+    let busy = 3_000..<6_000
+    let counts = Self.run(&tuner, cap: 2, steps: 12_000) { step, n in
+      n == 1 ? 0.0018 : busy.contains(step) ? 0.004 : 0.001
+    }
+    #expect(Self.share(of: 2, in: counts[1_000..<busy.lowerBound]) > 0.98)
+    #expect(Self.share(of: 1, in: counts[(busy.lowerBound + 40)..<busy.upperBound]) > 0.98)
+    // One thread's 1.8 ms steps bring a recheck within about 1,100 steps.
+    #expect(Self.share(of: 2, in: counts[(busy.upperBound + 1_200)...]) > 0.98)
+  }
+
+  /// The first step after each switch (threads waking, caches refilling) is not counted: a
+  /// hundredfold first step at every count changes nothing.
+  @Test func theFirstStepAfterASwitchIsLeftOut() {
+    var tuner = ThreadTuner()
+    var last = 0
+    let counts = Self.run(&tuner, cap: 4, steps: 2_000) { _, n in
+      defer { last = n }
+      let base = [1: 0.004, 2: 0.0022, 4: 0.0015][n]!
+      return n == last ? base : base * 100
+    }
+    #expect(Self.share(of: 4, in: counts.dropFirst(100)) > 0.97)
+    #expect(Set(tuner.countedSteps.keys) == [1, 2, 4])
+  }
+
+  /// A new batch size (a new cap) times every count afresh, starting at the new cap.
+  @Test func aNewBatchSizeStartsAfresh() {
+    var tuner = ThreadTuner()
+    _ = Self.run(&tuner, cap: 2, steps: 500) { _, n in n == 2 ? 0.003 : 0.0018 }
+    #expect(tuner.threads(cap: 2) == 1)
+    #expect(tuner.threads(cap: 4) == 4)
+    #expect(tuner.timing)
+    let counts = Self.run(&tuner, cap: 4, steps: 500) { _, n in 0.004 / Double(n) }
+    #expect(counts.last == 4)
+  }
+
+  /// A trainer that times its steps, at 3, 1 and 2 threads over its first few hundred steps,
+  /// computes the same bits as one at a fixed count.
+  @Test func tunedStepsComputeTheSameNumbers() throws {
+    let data = Fixtures.blobs(count: 512, features: 64, classes: 5, seed: 2)
+    let architecture = Architecture(sizes: [64, 64, 32, 5], activation: .relu, task: .classification)
+    func trainer() throws -> Trainer {
+      try Trainer(
+        architecture: architecture, initializer: .he, hyper: Fixtures.hyper(lr: 0.05, batch: 32),
+        seed: 5, train: data)
+    }
+    let tuned = try trainer()
+    let pool = WorkerPool(size: 3)
+    tuned.threadPool = { pool }
+    tuned.threadCap = { _, _ in 3 }
+    tuned.tunesThreads = { true }
+    let fixed = try trainer()
+    fixed.threadsForBatch = { _, _ in 1 }
+    while tuned.threadTuner.countedSteps.count < 3 || tuned.threadTuner.timing {
+      try tuned.step()
+      try fixed.step()
+      try #require(tuned.history.stepLosses.count < 20_000, "the tuner never chose")
+    }
+    #expect(Set(tuned.threadTuner.countedSteps.keys) == [1, 2, 3])
+    #expect(tuned.history.stepLosses.map(\.bitPattern) == fixed.history.stepLosses.map(\.bitPattern))
+    for (a, b) in zip(tuned.network.parameters, fixed.network.parameters) {
+      #expect(a.value.values.map(\.bitPattern) == b.value.values.map(\.bitPattern), "\(a.name)")
+    }
+  }
+}

@@ -2,7 +2,8 @@
 ///
 /// The candidates are 1, 2, 4, … up to the count the batch pays for (`ComputeThreads.threads(
 /// forBatch:parameters:)`), and that count. Each is given a short window of steps, whose first
-/// step (it wakes the threads and refills the caches) is not counted; the fastest median step
+/// step (it wakes the threads and refills the caches) is not counted, and which ends early when
+/// the count is already `slowdown` times slower than the best so far; the fastest median step
 /// wins, and of the counts within `fewerThreadsMargin` of it the smallest, which leaves cores to
 /// the machine's other work. Then the winner's own steps are watched, a window at a time: when a
 /// window runs `slowdown` times slower than the winner ran when it won (another program took a
@@ -76,11 +77,13 @@ struct ThreadTuner {
     window.append(seconds)
     countedSteps[current, default: 0] += 1
     if !timing { sinceCheck += seconds }
-    guard
-      window.count >= Self.windowMaxSteps
-        || (window.count >= Self.windowSteps && window.reduce(0, +) >= Self.windowSeconds)
-    else { return }
+    guard window.count >= Self.windowSteps else { return }
     let median = Self.median(window)
+    // A count already clearly slower than the best timed so far needs no more steps to lose.
+    let losing = timing && medians.values.contains { median > $0 * Self.slowdown }
+    guard
+      losing || window.count >= Self.windowMaxSteps || window.reduce(0, +) >= Self.windowSeconds
+    else { return }
     window = []
     if timing {
       medians[current] = median

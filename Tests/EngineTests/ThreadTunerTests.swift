@@ -89,6 +89,25 @@ import Testing
     #expect(Self.share(of: 1, in: counts.dropFirst(100)) > 0.97)
   }
 
+  /// Two threads on a busy second core take 0.48 ms a step, one 0.18 ms: each time the tuner
+  /// times two threads again, three steps (and the uncounted first) tell it they lose.
+  @Test func aClearLoserIsTimedBriefly() {
+    var tuner = ThreadTuner()
+    var rechecks = 0
+    var atTwo = 0
+    for step in 0..<40_000 {
+      let wasTiming = tuner.timing
+      let n = tuner.threads(cap: 2)
+      tuner.record(seconds: n == 2 ? 0.00048 : 0.00018)
+      if step > 100 {
+        if n == 2 { atTwo += 1 }
+        if tuner.timing && !wasTiming { rechecks += 1 }
+      }
+    }
+    #expect(rechecks >= 5)
+    #expect(atTwo == 4 * rechecks, "\(atTwo) steps at two threads in \(rechecks) rechecks")
+  }
+
   /// Within 3 %, the fewer threads win: they leave a core to the learner's other programs.
   @Test func aNearTieGoesToFewerThreads() {
     var tuner = ThreadTuner()

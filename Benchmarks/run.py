@@ -34,6 +34,7 @@ from harness.sides import FASHION_DIR, MNIST5K_DIR, Jax, Mltutor, Numpy, jax_pyt
 
 BATCHES, THREADS = (32, 128), (1, 2)
 DEFAULT_BATCHES = (32, 128, 512)
+TWO_BATCHES = (32, 128)
 FULL = {"rounds": 5, "epochs": 5, "timeout": 30.0, "default_rounds": 3, "startup_runs": 5, "kernel_reps": 3,
         "quiet_each": 3.0, "quiet_budget": 20.0}
 QUICK = {"rounds": 1, "epochs": 1, "timeout": 15.0, "default_rounds": 1, "startup_runs": 1, "kernel_reps": 1,
@@ -139,6 +140,10 @@ def measure_all(a, binary, kernel_bench, kernel_note):
         f"{cpu_count() + 1} settings)...")
     ctx["default_threads"] = measure.default_threads(mltutor, DEFAULT_BATCHES, a.default_rounds, log,
                                                      timeout=a.timeout, quiet=a.quiet_each / 3)
+    phase(f"two runs at once ({a.default_rounds} round(s) x {len(TWO_BATCHES)} batch sizes)...")
+    ctx["two_epochs"] = 1 if a.quick else 2
+    ctx["two_at_once"] = measure.two_at_once(mltutor, TWO_BATCHES, a.default_rounds, log, epochs=ctx["two_epochs"],
+                                             timeout=a.timeout, quiet=a.quiet_each / 3)
     phase("repeatability...")
     ctx["repeatable"] = measure.repeatability(alive, epochs=1 if a.quick else 2)
     phase("start-up and data loading...")

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
 from .process import Run, cpu_count, median, wait_for_quiet
 
@@ -125,6 +126,32 @@ def default_threads(mltutor, batches, reps, log, epochs=1, timeout=30.0, quiet=1
                 out[b][c]["busy"].append(run.busy_threads)
             log(f"  round {r + 1}/{reps}  batch {b:3d}: " + "  ".join(
                 f"{'default' if c is None else c}: {median(out[b][c]['sps']):,.0f}" for c in counts))
+    return out
+
+
+def two_at_once(mltutor, batches, reps, log, epochs=2, timeout=30.0, quiet=1.0):
+    """Two mltutor processes started together (seeds r and r + 100), as a learner with two sessions
+    open: without --threads, with --threads 1 and with one thread per core each, `reps`
+    interleaved rounds: {batch: {None or count: [samples/s of every epoch of both processes]}}."""
+    counts = [None, 1] + ([cpu_count()] if cpu_count() > 1 else [])
+    out = {b: {c: [] for c in counts} for b in batches}
+    for r in range(reps):
+        for b in batches:
+            for c in counts:
+                wait_for_quiet(quiet)
+                runs = [None, None]
+
+                def start(i):
+                    runs[i] = Run(mltutor.cmd("fashion", b, epochs, threads=c, seed=r + 100 * i), mltutor.env(),
+                                  timeout=timeout)
+                pair = [threading.Thread(target=start, args=(i,)) for i in range(2)]
+                for t in pair:
+                    t.start()
+                for t in pair:
+                    t.join()
+                out[b][c] += [e["samples_per_second"] for run in runs if run for e in run.epochs()]
+            log(f"  round {r + 1}/{reps}  batch {b:3d}, two at once: " + "  ".join(
+                f"{'default' if c is None else c}: {median(out[b][c]):,.0f}" for c in counts if out[b][c]))
     return out
 
 

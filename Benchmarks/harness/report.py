@@ -201,6 +201,23 @@ def default_threads(ctx):
     return lines + table(rows, head) + [""]
 
 
+def two_at_once(ctx):
+    table_in = ctx.get("two_at_once")
+    if not table_in:
+        return []
+    lines = ["Two runs at once: two mltutor processes started together (as two sessions open on one machine),",
+             f"{ctx['two_epochs']} Fashion-MNIST epoch{'s' if ctx['two_epochs'] > 1 else ''} each, {ctx['default_reps']} round(s); "
+             "samples/s of each process (median over",
+             "both processes' epochs), without --threads and with a fixed count each"]
+    rows, counts = [], []
+    for batch, per in table_in.items():
+        counts = [c for c in per if c is not None]
+        rows.append([batch, fmt_int(median(per[None])) if per[None] else "n/a"]
+                    + [fmt_int(median(per[c])) if per[c] else "n/a" for c in counts])
+    head = ["batch", "default"] + [f"{c} thread{'s' if c > 1 else ''} each" for c in counts]
+    return lines + table(rows, head) + [""]
+
+
 def startup(ctx):
     s = ctx["startup"]
     refs = [side for side in ctx["sides"] if any(side in v["refs"] for v in s.values())]
@@ -229,7 +246,7 @@ def memory(ctx):
 def build(ctx):
     """(the report's lines, the targets)."""
     lines = header(ctx) + kernels(ctx) + throughput(ctx) + accuracy(ctx) + conditions(ctx)
-    lines += default_threads(ctx) + startup(ctx) + memory(ctx) + flops.section(ctx)
+    lines += default_threads(ctx) + two_at_once(ctx) + startup(ctx) + memory(ctx) + flops.section(ctx)
     checks = targets.check(ctx)
     width = max(len(c[0]) for c in checks)
     lines.append("Targets")

@@ -20,7 +20,7 @@ struct ThreadTuner {
   static let windowSteps = 3
   static let windowSeconds = 0.01
   static let windowMaxSteps = 64
-  static let firstRecheckSeconds = 0.1
+  static let firstRecheckSeconds = 0.25
   static let recheckSeconds = 2.0
   static let slowdown = 1.25
   static let fewerThreadsMargin = 1.03

@@ -21,14 +21,14 @@ import Testing
     Double(counts.count { $0 == count }) / Double(counts.count)
   }
 
-  /// The training time from one timing of the other counts to the next doubles, from 0.1 s up to
-  /// 2 s, while the same count keeps winning; a new winner brings it back to 0.1 s.
+  /// The training time from one timing of the other counts to the next doubles, from 0.25 s up
+  /// to 2 s, while the same count keeps winning; a new winner brings it back to 0.25 s.
   @Test func rechecksThinOutWhileTheWinnerHolds() {
     var tuner = ThreadTuner()
     var clock = 0.0
     var starts: [Double] = []
     var changed = 0.0
-    for step in 0..<12_000 {
+    for step in 0..<14_000 {
       if step == 8_000 { changed = clock }
       var wasTiming = tuner.timing
       let n = tuner.threads(cap: 2)
@@ -40,20 +40,20 @@ import Testing
       if tuner.timing && !wasTiming { starts.append(clock) }
     }
     let gaps = zip(starts, starts.dropFirst()).map { $1 - $0 }
-    let expected = [0.1, 0.2, 0.4, 0.8, 1.6, 2.0, 2.0]
+    let expected = [0.25, 0.5, 1.0, 2.0, 2.0, 2.0]
     #expect(gaps.count > expected.count, "\(gaps)")
     for (gap, want) in zip(gaps, expected) {
       // Plus the timing itself (about 25 ms) and the window a recheck waits to end.
       #expect(gap > want && gap < want + 0.05, "\(gaps)")
     }
-    // From step 8,000 two threads run slower: one thread wins at once, is checked 0.1 s later,
-    // and wins again, so the next check is 0.2 s after that.
+    // From step 8,000 two threads run slower: one thread wins at once, is checked 0.25 s
+    // later, and wins again, so the next check is 0.5 s after that.
     let afterChange = starts.filter { $0 > changed }
     #expect(afterChange.count >= 3, "\(afterChange)")
     if afterChange.count >= 3 {
       #expect(afterChange[0] < changed + 0.02, "\(changed), \(afterChange)")
-      #expect((0.1..<0.15).contains(afterChange[1] - afterChange[0]), "\(afterChange)")
-      #expect((0.2..<0.25).contains(afterChange[2] - afterChange[1]), "\(afterChange)")
+      #expect((0.25..<0.3).contains(afterChange[1] - afterChange[0]), "\(afterChange)")
+      #expect((0.5..<0.55).contains(afterChange[2] - afterChange[1]), "\(afterChange)")
     }
   }
 

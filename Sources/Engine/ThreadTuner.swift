@@ -3,13 +3,15 @@
 /// The candidates are 1, 2, 4, … up to the count the batch pays for (`ComputeThreads.threads(
 /// forBatch:parameters:)`), and that count. Each is given a short window of steps, whose first
 /// step (it wakes the threads and refills the caches) is not counted, and which ends early when
-/// the count is already `slowdown` times slower than the best so far; the fastest median step
-/// wins, and of the counts within `fewerThreadsMargin` of it the smallest, which leaves cores to
-/// the machine's other work. Then the winner's own steps are watched, a window at a time: when a
-/// window runs `slowdown` times slower than the winner ran when it won (another program took a
-/// core), or some training time later, the other counts are timed again. That time starts at
-/// `firstRecheckSeconds` and doubles each time the same count wins again, up to `recheckSeconds`,
-/// so that a choice made in a moment of noise is soon revisited while timing costs ever less.
+/// the count is already `slowdown` times slower than the best so far. The fastest mean step wins
+/// (the mean, not the median: when two programs share two cores most steps run fast and a few
+/// wait a whole time slice, and those few are part of the cost), and of the counts within
+/// `fewerThreadsMargin` of it the smallest, which leaves cores to the learner's other programs.
+/// Then the winner's own steps are watched, a window at a time: when a window runs `slowdown`
+/// times slower than the winner ran when it won (another program took a core), or some training
+/// time later, the other counts are timed again. That time starts at `firstRecheckSeconds` and
+/// doubles each time the same count wins again, up to `recheckSeconds`, so that a choice made in
+/// a moment of noise is soon revisited while timing costs ever less.
 ///
 /// A machine whose second core is busy elsewhere, or one with many cores where a small batch
 /// gains nothing from most of them, then trains at the speed of its best count. Threads split
@@ -23,7 +25,7 @@ struct ThreadTuner {
   static let firstRecheckSeconds = 0.25
   static let recheckSeconds = 2.0
   static let slowdown = 1.25
-  static let fewerThreadsMargin = 1.03
+  static let fewerThreadsMargin = 1.1
 
   /// The counts timed for a batch that pays for `cap` threads, the most first.
   static func candidates(cap: Int) -> [Int] {
@@ -45,8 +47,8 @@ struct ThreadTuner {
   private var cap = 0
   private var chosen = 0
   private var queue: [Int] = []
-  private var medians: [Int: Double] = [:]
-  private var chosenMedian = 0.0
+  private var means: [Int: Double] = [:]
+  private var chosenMean = 0.0
   private var window: [Double] = []
   private var skipNext = false
   private var sinceCheck = 0.0
@@ -61,7 +63,7 @@ struct ThreadTuner {
     }
     if cap != self.cap {
       self.cap = cap
-      (medians, chosen) = ([:], 0)
+      (means, chosen) = ([:], 0)
       startTiming(Self.candidates(cap: cap))
     }
     return current
@@ -78,23 +80,23 @@ struct ThreadTuner {
     countedSteps[current, default: 0] += 1
     if !timing { sinceCheck += seconds }
     guard window.count >= Self.windowSteps else { return }
-    let median = Self.median(window)
+    let mean = window.reduce(0, +) / Double(window.count)
     // A count already clearly slower than the best timed so far needs no more steps to lose.
-    let losing = timing && medians.values.contains { median > $0 * Self.slowdown }
+    let losing = timing && means.values.contains { mean > $0 * Self.slowdown }
     guard
       losing || window.count >= Self.windowMaxSteps || window.reduce(0, +) >= Self.windowSeconds
     else { return }
     window = []
     if timing {
-      medians[current] = median
+      means[current] = mean
       queue.removeFirst()
       if let next = queue.first {
         switchTo(next)
       } else {
         choose()
       }
-    } else if median > chosenMedian * Self.slowdown || sinceCheck >= recheckAfter {
-      medians = [current: median]
+    } else if mean > chosenMean * Self.slowdown || sinceCheck >= recheckAfter {
+      means = [current: mean]
       startTiming(Self.candidates(cap: cap).filter { $0 != current })
     }
   }
@@ -113,11 +115,11 @@ struct ThreadTuner {
   private mutating func choose() {
     timing = false
     sinceCheck = 0
-    guard let best = medians.values.min() else { return }
-    let pick = medians.filter { $0.value <= best * Self.fewerThreadsMargin }.keys.min() ?? current
+    guard let best = means.values.min() else { return }
+    let pick = means.filter { $0.value <= best * Self.fewerThreadsMargin }.keys.min() ?? current
     recheckAfter = pick == chosen ? min(recheckAfter * 2, Self.recheckSeconds) : Self.firstRecheckSeconds
     chosen = pick
-    chosenMedian = medians[pick] ?? best
+    chosenMean = means[pick] ?? best
     switchTo(pick)
   }
 
@@ -126,9 +128,4 @@ struct ThreadTuner {
     current = count
   }
 
-  private static func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    let mid = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-  }
 }

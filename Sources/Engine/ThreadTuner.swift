@@ -25,7 +25,7 @@ struct ThreadTuner {
   static let firstRecheckSeconds = 0.25
   static let recheckSeconds = 2.0
   static let slowdown = 1.25
-  static let fewerThreadsMargin = 1.1
+  static let fewerThreadsMargin = 1.05
 
   /// The counts timed for a batch that pays for `cap` threads, the most first.
   static func candidates(cap: Int) -> [Int] {

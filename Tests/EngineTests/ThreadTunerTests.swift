@@ -46,14 +46,15 @@ import Testing
       // Plus the timing itself (about 25 ms) and the window a recheck waits to end.
       #expect(gap > want && gap < want + 0.05, "\(gaps)")
     }
-    // From step 8,000 two threads run slower: one thread wins at once, is checked 0.25 s
-    // later, and wins again, so the next check is 0.5 s after that.
+    // From step 8,000 two threads run slower: within a few windows one thread wins, is checked
+    // 0.25 s later, and wins again, so the next check is 0.5 s after that.
     let afterChange = starts.filter { $0 > changed }
-    #expect(afterChange.count >= 3, "\(afterChange)")
-    if afterChange.count >= 3 {
-      #expect(afterChange[0] < changed + 0.02, "\(changed), \(afterChange)")
-      #expect((0.25..<0.3).contains(afterChange[1] - afterChange[0]), "\(afterChange)")
-      #expect((0.5..<0.55).contains(afterChange[2] - afterChange[1]), "\(afterChange)")
+    let gapsAfter = zip(afterChange, afterChange.dropFirst()).map { $1 - $0 }
+    #expect(afterChange.first.map { $0 < changed + 0.05 } == true, "\(changed), \(afterChange)")
+    let reset = gapsAfter.firstIndex { (0.25..<0.3).contains($0) }
+    #expect(reset.map { $0 <= 2 } == true, "\(gapsAfter)")
+    if let reset, reset + 1 < gapsAfter.count {
+      #expect((0.5..<0.55).contains(gapsAfter[reset + 1]), "\(gapsAfter)")
     }
   }
 
@@ -122,10 +123,10 @@ import Testing
     #expect(Self.share(of: 1, in: counts.dropFirst(100)) > 0.95)
   }
 
-  /// More threads must be at least 10 % faster: otherwise the fewer win, and leave a core to the
+  /// More threads must be at least 5 % faster: otherwise the fewer win, and leave a core to the
   /// learner's other programs (the screen, another session).
-  @Test(arguments: [(0.00093, 1), (0.00089, 2)])
-  func moreThreadsMustPayATenth(twoThreads: Double, winner: Int) {
+  @Test(arguments: [(0.00097, 1), (0.00093, 2)])
+  func moreThreadsMustPayATwentieth(twoThreads: Double, winner: Int) {
     var tuner = ThreadTuner()
     let counts = Self.run(&tuner, cap: 2, steps: 1_000) { _, n in n == 2 ? twoThreads : 0.001 }
     #expect(counts.last == winner)

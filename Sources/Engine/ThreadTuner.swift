@@ -18,7 +18,8 @@
 /// outputs, never sums, so the choice changes the speed alone, never a number.
 struct ThreadTuner {
   /// A window ends after at least `windowSteps` counted steps and `windowSeconds` of them, or
-  /// after `windowMaxSteps`, whichever comes first.
+  /// after `windowMaxSteps`, whichever comes first (or after `windowSteps`, for a count already
+  /// `slowdown` times slower than the best timed).
   static let windowSteps = 3
   static let windowSeconds = 0.01
   static let windowMaxSteps = 64
@@ -127,5 +128,4 @@ struct ThreadTuner {
     if count != current { skipNext = true }
     current = count
   }
-
 }

@@ -81,12 +81,11 @@ struct ThreadTuner {
     countedSteps[current, default: 0] += 1
     if !timing { sinceCheck += seconds }
     guard window.count >= Self.windowSteps else { return }
-    let mean = window.reduce(0, +) / Double(window.count)
+    let total = window.reduce(0, +)
+    let mean = total / Double(window.count)
     // A count already clearly slower than the best timed so far needs no more steps to lose.
     let losing = timing && means.values.contains { mean > $0 * Self.slowdown }
-    guard
-      losing || window.count >= Self.windowMaxSteps || window.reduce(0, +) >= Self.windowSeconds
-    else { return }
+    guard losing || window.count >= Self.windowMaxSteps || total >= Self.windowSeconds else { return }
     window = []
     if timing {
       means[current] = mean

@@ -96,8 +96,9 @@ struct TrainCommand: ParsableCommand {
       ComputeThreads.chosen = threads
     }
     do {
+      // The shape alone: whether the outputs suit the task is known once the data is loaded.
       _ = try Architecture.parse(
-        model, activation: settings.activation, task: .classification, inputs: 1, outputs: 2)
+        model, activation: settings.activation, task: .regression, inputs: 1, outputs: 2)
       // The file is checked now, so that a training run is never lost to a path it cannot use.
       if let save { try ModelFile.checkSavable(save) }
     } catch {

@@ -82,6 +82,21 @@ import Testing
     #expect(lines.dropFirst().allSatisfy { $0.split(separator: " ").count == 7 }, "every figure shown: \(lines)")
   }
 
+  /// A regression network with hidden layers ends in one output, as the REPL's lessons build it;
+  /// a classifier with one output is still refused, once the data says it is a classifier.
+  @Test func aHiddenLayerRegressionTrainsAndAOneOutputClassifierIsRefused() throws {
+    let run = try Binary.run([
+      "train", "--data", "apartments", "-o", "scale=standard", "--model", "1-8-1", "--activation", "tanh",
+      "--epochs", "2",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.split(separator: "\n").count == 3, "\(run.stdout)")
+    let classifier = try Binary.run(["train", "--data", "moons", "--model", "2-8-1", "--epochs", "1"])
+    #expect(classifier.status == 1)
+    #expect(classifier.stdout.isEmpty)
+    #expect(classifier.stderr == "mltutor: invalid model: a classifier needs at least 2 outputs, one per class\n")
+  }
+
   @Test func plotDrawsLossAndProbabilities() throws {
     let run = try Binary.run(
       ["train", "--data", "mnist-5k", "--model", "784-10", "--epochs", "1", "--plot", "--ascii"],

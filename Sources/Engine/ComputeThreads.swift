@@ -20,10 +20,11 @@ public enum ComputeThreads {
   /// The environment variable that sets the count, as `--threads` does.
   public static let environmentVariable = "MLTUTOR_THREADS"
 
-  /// Rows of a batch a thread needs before a split pays for its hand-overs, and multiply-adds.
-  /// Measured with `kernel-bench --sweep` (Benchmarks/README.md).
-  public static let minimumRowsPerThread = 16
-  static let minimumWorkPerThread = 1 << 20
+  /// Rows of a batch, and multiply-adds, a thread needs before a split can pay for its
+  /// hand-overs: a cap on the counts `ThreadTuner` times, not a choice. On a 16-core Xeon, batch
+  /// 32 of 784-128-64-10 (3.5 million multiply-adds) trained fastest at 8 threads.
+  public static let minimumRowsPerThread = 4
+  static let minimumWorkPerThread = 1 << 18
 
   /// The count set by `--threads` or `MLTUTOR_THREADS`, nil when the engine chooses.
   public static var chosen: Int? {

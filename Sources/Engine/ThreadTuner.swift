@@ -1,9 +1,12 @@
 /// Chooses how many threads a training step uses, when no count was chosen, by timing the steps.
 ///
-/// The candidates are 1, 2, 4, … up to the count the batch pays for (`ComputeThreads.threads(
-/// forBatch:parameters:)`), and that count. Each is given a short window of steps, whose first
-/// step (it wakes the threads and refills the caches) is not counted, and which ends early when
-/// the count is already `slowdown` times slower than the best so far. The fastest mean step wins
+/// The candidates are the count the batch pays for (`ComputeThreads.threads(forBatch:
+/// parameters:)`), then the powers of two below it, most first. Each is given a short window of
+/// steps, whose first step (it wakes the threads and refills the caches) is not counted, and
+/// which ends early when the count is already `slowdown` times slower than the best so far; such
+/// a count below the best ends the descent, since fewer threads still would only be slower (on a
+/// 16-core machine a large batch then spends a few steps at 8 threads, not dozens at 1, 2 and 4,
+/// while a machine whose cores are busy elsewhere keeps descending). The fastest mean step wins
 /// (the mean, not the median: when two programs share two cores most steps run fast and a few
 /// wait a whole time slice, and those few are part of the cost), and of the counts within
 /// `fewerThreadsMargin` of it the smallest, which leaves cores to the learner's other programs.
@@ -28,15 +31,16 @@ struct ThreadTuner {
   static let slowdown = 1.25
   static let fewerThreadsMargin = 1.05
 
-  /// The counts timed for a batch that pays for `cap` threads, the most first.
+  /// The counts timed for a batch that pays for `cap` threads: `cap`, then the powers of two
+  /// below it, most first.
   static func candidates(cap: Int) -> [Int] {
-    var counts = [max(1, cap)]
+    var powers: [Int] = []
     var n = 1
     while n < cap {
-      counts.append(n)
+      powers.append(n)
       n *= 2
     }
-    return counts
+    return [max(1, cap)] + powers.reversed()
   }
 
   /// The count the latest `threads(cap:)` gave.
@@ -90,6 +94,9 @@ struct ThreadTuner {
     if timing {
       means[current] = mean
       queue.removeFirst()
+      if losing, let best = means.min(by: { $0.value < $1.value })?.key, current < best {
+        queue.removeAll { $0 < current }
+      }
       if let next = queue.first {
         switchTo(next)
       } else {

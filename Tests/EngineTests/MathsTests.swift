@@ -126,9 +126,11 @@ import Testing
   @Test func aStepUsesNoMoreThreadsThanItsBatchPaysFor() {
     guard ComputeThreads.chosen == nil else { return }  // a count set from outside decides
     let cores = ComputeThreads.cores
-    #expect(ComputeThreads.threads(forBatch: 8, parameters: 109_386) == 1)
-    #expect(ComputeThreads.threads(forBatch: 32, parameters: 109_386) == min(cores, 2))
-    #expect(ComputeThreads.threads(forBatch: 512, parameters: 109_386) == min(cores, 32))
+    #expect(ComputeThreads.threads(forBatch: 4, parameters: 109_386) == 1)
+    #expect(ComputeThreads.threads(forBatch: 8, parameters: 109_386) == min(cores, 2))
+    #expect(ComputeThreads.threads(forBatch: 32, parameters: 109_386) == min(cores, 8))
+    #expect(ComputeThreads.threads(forBatch: 32, parameters: 20_000) == min(cores, 2), "work per thread")
+    #expect(ComputeThreads.threads(forBatch: 512, parameters: 109_386) == min(cores, 128))
     #expect(ComputeThreads.threads(forBatch: 512, parameters: 100) == 1, "too little work to share")
   }
 

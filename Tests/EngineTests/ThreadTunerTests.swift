@@ -61,8 +61,31 @@ import Testing
   @Test func theCandidatesRunFromTheBatchsCountDown() {
     #expect(ThreadTuner.candidates(cap: 1) == [1])
     #expect(ThreadTuner.candidates(cap: 2) == [2, 1])
-    #expect(ThreadTuner.candidates(cap: 6) == [6, 1, 2, 4])
-    #expect(ThreadTuner.candidates(cap: 8) == [8, 1, 2, 4])
+    #expect(ThreadTuner.candidates(cap: 6) == [6, 4, 2, 1])
+    #expect(ThreadTuner.candidates(cap: 8) == [8, 4, 2, 1])
+    #expect(ThreadTuner.candidates(cap: 16) == [16, 8, 4, 2, 1])
+  }
+
+  /// Sixteen threads take 0.5 ms a step and eight 0.8 ms, 1.6 times slower: fewer threads still
+  /// are never timed, first or at a recheck, and each recheck costs eight's four steps.
+  @Test func aCountClearlySlowerThanMoreThreadsEndsTheDescent() {
+    var tuner = ThreadTuner()
+    let times = [16: 0.0005, 8: 0.0008, 4: 0.0015, 2: 0.003, 1: 0.006]
+    let counts = Self.run(&tuner, cap: 16, steps: 30_000) { _, n in times[n]! }
+    #expect(Set(tuner.countedSteps.keys) == [8, 16])
+    #expect(Self.share(of: 16, in: counts.dropFirst(100)) > 0.99)
+    #expect(counts.count { $0 == 8 } % 4 == 0)
+  }
+
+  /// Another program holds most of the cores: four threads win, and a recheck that finds 16 and 8
+  /// slower still times 2 and 1, so that when the machine gets busier still one thread wins.
+  @Test func countsAboveTheWinnerDoNotEndTheDescent() {
+    var tuner = ThreadTuner()
+    let busy = [16: 0.004, 8: 0.002, 4: 0.001, 2: 0.0014, 1: 0.0025]
+    let busier = [16: 0.008, 8: 0.004, 4: 0.003, 2: 0.0022, 1: 0.002]
+    let counts = Self.run(&tuner, cap: 16, steps: 8_000) { step, n in (step < 3_000 ? busy : busier)[n]! }
+    #expect(Self.share(of: 4, in: counts[500..<3_000]) > 0.97)
+    #expect(Self.share(of: 1, in: counts[4_000...]) > 0.97)
   }
 
   @Test func aBatchThatPaysForOneThreadIsNeverTimed() {
@@ -154,7 +177,7 @@ import Testing
     var last = 0
     let counts = Self.run(&tuner, cap: 4, steps: 2_000) { _, n in
       defer { last = n }
-      let base = [1: 0.004, 2: 0.0022, 4: 0.0015][n]!
+      let base = [1: 0.0018, 2: 0.0016, 4: 0.0015][n]!
       return n == last ? base : base * 100
     }
     #expect(Self.share(of: 4, in: counts.dropFirst(100)) > 0.97)
@@ -172,8 +195,8 @@ import Testing
     #expect(counts.last == 4)
   }
 
-  /// A trainer that times its steps, at 3, 1 and 2 threads over its first few hundred steps,
-  /// computes the same bits as one at a fixed count.
+  /// A trainer that times its steps, at 3, 2 and (unless two threads clearly lose) 1 thread over
+  /// its first few hundred steps, computes the same bits as one at a fixed count.
   @Test func tunedStepsComputeTheSameNumbers() throws {
     let data = Fixtures.blobs(count: 512, features: 64, classes: 5, seed: 2)
     let architecture = Architecture(sizes: [64, 64, 32, 5], activation: .relu, task: .classification)
@@ -189,12 +212,12 @@ import Testing
     tuned.tunesThreads = { true }
     let fixed = try trainer()
     fixed.threadsForBatch = { _, _ in 1 }
-    while tuned.threadTuner.countedSteps.count < 3 || tuned.threadTuner.timing {
+    while tuned.threadTuner.countedSteps.count < 2 || tuned.threadTuner.timing {
       try tuned.step()
       try fixed.step()
       try #require(tuned.history.stepLosses.count < 20_000, "the tuner never chose")
     }
-    #expect(Set(tuned.threadTuner.countedSteps.keys) == [1, 2, 3])
+    #expect(Set(tuned.threadTuner.countedSteps.keys).isSuperset(of: [2, 3]))
     #expect(tuned.history.stepLosses.map(\.bitPattern) == fixed.history.stepLosses.map(\.bitPattern))
     for (a, b) in zip(tuned.network.parameters, fixed.network.parameters) {
       #expect(a.value.values.map(\.bitPattern) == b.value.values.map(\.bitPattern), "\(a.name)")

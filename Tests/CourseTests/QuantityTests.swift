@@ -119,4 +119,21 @@ import Tutor
     _ = course.execute(line: "HELP train")
     #expect(course.reader.value(of: "last_command") == .value(.string("help")))
   }
+
+  /// `last_plot` names what was drawn, so that a step asking for the confusion matrix is not done
+  /// by `plot loss`; a plot that fails, or another command, leaves it as it was.
+  @Test func lastPlotIsWhatWasDrawn() {
+    let course = CourseSession(course: Course(directory: "none", lessons: []), session: TestSupport.session(), store: nil)
+    #expect(course.reader.value(of: "last_plot") == .value(.string("")))
+    for line in ["data mnist-5k", "model 784-16-10"] { _ = course.execute(line: line) }
+    let drawn: [(String, String)] = [
+      ("plot data", "data"), ("PLOT Confusion", "confusion"), ("plot mistakes", "mistakes"),
+      ("plot weights", "weights"), ("plot nothing", "weights"), ("step 3", "weights"),
+      ("plot landscape line", "landscape line"),
+    ]
+    for (line, kind) in drawn {
+      _ = course.execute(line: line)
+      #expect(course.reader.value(of: "last_plot") == .value(.string(kind)), "after \(line)")
+    }
+  }
 }

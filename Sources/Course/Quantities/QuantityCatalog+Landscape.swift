@@ -26,7 +26,10 @@ extension QuantityCatalog {
   static let tutor: [Quantity] = [
     Quantity("last_command", .string, .tutor, "the first word of the last line typed that succeeded, e.g. \"help\" or \"hint\" (a command that fails leaves it as it was)") {
       .string($0.lastCommand)
-    }
+    },
+    Quantity("last_plot", .string, .tutor, "what the last `plot` that succeeded drew, e.g. \"data\", \"confusion\", \"weights\", \"mistakes\" or \"landscape line\" (\"\" before any)") {
+      .string($0.lastPlot)
+    },
   ]
 
   private static func ball(_ reader: QuantityReader, _ read: (BallRun) -> QuantityValue) -> QuantityValue {

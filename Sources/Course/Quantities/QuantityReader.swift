@@ -9,6 +9,9 @@ public final class QuantityReader {
   public let session: Session
   /// The first word of the last line the learner typed that succeeded, lowercased ("" before any).
   public var lastCommand = ""
+  /// What the last `plot` that succeeded drew: its kind ("data", "confusion", "mistakes",
+  /// "landscape line"…), "" before any.
+  public var lastPlot = ""
   /// The test example of the last `predict #N` that succeeded (nil before any).
   public var lastPrediction: Int?
   let cache = MeasureCache()

@@ -119,7 +119,13 @@ public final class CourseSession {
     // pass on a `show gradients` that answered with an error.
     if !response.outputs.contains(where: { if case .error = $0 { return true } else { return false } }) {
       reader.lastCommand = command
-      if case .predict(.example(let index))? = try? CommandParser.parse(line) { reader.lastPrediction = index }
+      switch try? CommandParser.parse(line) {
+      case .predict(.example(let index))?: reader.lastPrediction = index
+      case .plot(let kind, _)?: reader.lastPlot = kind
+      case .plotMistakes?: reader.lastPlot = "mistakes"
+      case .plotLandscapeLine?: reader.lastPlot = "landscape line"
+      default: break
+      }
     }
     response.append(evaluateStep())
     return response

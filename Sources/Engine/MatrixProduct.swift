@@ -34,16 +34,19 @@ public enum MatrixProduct {
 
   /// The same on raw row-major storage with leading dimensions (slices of larger matrices).
   /// The caller guarantees the shapes. With `rowSquares`, each row of C's Σc²
-  /// (`sumOfSquares(_:count:)` of the row) goes to `rowSquares[0..<m]` as well.
+  /// (`sumOfSquares(_:count:)` of the row) goes to `rowSquares[0..<m]` as well. With `claiming`
+  /// (storage laid out as C, which this thread writes next: the weights C is the gradient of),
+  /// its cache lines are made this core's while C is computed, their values untouched
+  /// (`mlt_gemm_row_squares`).
   static func gemm(
     transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
     _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
     _ c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
-    rowSquares: UnsafeMutablePointer<Double>? = nil
+    rowSquares: UnsafeMutablePointer<Double>? = nil, claiming: UnsafeMutablePointer<Float>? = nil
   ) {
     mlt_gemm_row_squares(
       transposeA ? 1 : 0, transposeB ? 1 : 0, Int64(m), Int64(n), Int64(k), a, Int64(lda), b,
-      Int64(ldb), c, Int64(ldc), accumulate ? 1 : 0, rowSquares)
+      Int64(ldb), c, Int64(ldc), accumulate ? 1 : 0, rowSquares, claiming)
   }
 
   /// The same, checking that every element of C is finite (block by block while still in the
@@ -51,11 +54,11 @@ public enum MatrixProduct {
   static func gemmCheckingFinite(
     transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
     _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
-    _ c: UnsafeMutablePointer<Float>, ldc: Int
+    _ c: UnsafeMutablePointer<Float>, ldc: Int, claiming: UnsafeMutablePointer<Float>? = nil
   ) -> Bool {
     mlt_gemm_finite(
       transposeA ? 1 : 0, transposeB ? 1 : 0, Int64(m), Int64(n), Int64(k), a, Int64(lda), b,
-      Int64(ldb), c, Int64(ldc), 0) != 0
+      Int64(ldb), c, Int64(ldc), 0, claiming) != 0
   }
 
   /// The product op(A) · op(B) as a new matrix.

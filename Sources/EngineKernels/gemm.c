@@ -125,11 +125,21 @@ static const mlt_tile_kernel *kernel_for(mlt_path path) {
   }
 }
 
+/// Makes the cache lines of `count` floats from `start` this core's own, ready to be written:
+/// each line gets one store of a byte's own value (the bits do not change).
+static void claim_lines(float *start, int64_t count) {
+  volatile char *bytes = (volatile char *)start;
+  const int64_t size = count * (int64_t)sizeof(float);
+  for (int64_t offset = 0; offset < size; offset += 64) bytes[offset] = bytes[offset];
+  bytes[size - 1] = bytes[size - 1];
+}
+
 /// Runs the tiles of C: for each panel of NR columns of B, every block of MR rows of A; adds
-/// c − c over every tile to *poison unless it is NULL.
+/// c − c over every tile to *poison unless it is NULL. Unless `claim` is NULL (a matrix laid
+/// out as C), claims each tile's block of it once the tile is computed.
 static void run_tiles(const mlt_tile_kernel *kernel, int64_t m, int64_t n, int64_t k,
                       const float *a, int64_t rs_a, int64_t cs_a, const float *b, int64_t ldb,
-                      float *c, int64_t ldc, int accumulate, float *poison) {
+                      float *c, int64_t ldc, int accumulate, float *poison, float *claim) {
   for (int64_t j = 0; j < n; j += kernel->nr) {
     for (int64_t i = 0; i < m; i += kernel->mr) {
       mlt_tile tile = {
@@ -139,6 +149,8 @@ static void run_tiles(const mlt_tile_kernel *kernel, int64_t m, int64_t n, int64
           .n = n - j < kernel->nr ? n - j : kernel->nr, .accumulate = accumulate,
           .poison = poison};
       kernel->run(&tile);
+      if (claim != NULL)
+        for (int64_t r = 0; r < tile.m; r++) claim_lines(claim + (i + r) * ldc + j, tile.n);
     }
   }
 }
@@ -155,10 +167,10 @@ static void row_squares_of(const float *c, int64_t ldc, int64_t i, int64_t rows,
 
 /// The product, then each row's Σc² into row_squares (unless NULL) and, unless every element
 /// of C is finite, 0 into *finite (unless NULL; the micro-kernels check their tiles' registers
-/// before they store them).
+/// before they store them); claims `claim`'s lines block by block (unless NULL).
 static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n,
                  int64_t k, const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
-                 int64_t ldc, int accumulate, double *row_squares, int *finite) {
+                 int64_t ldc, int accumulate, double *row_squares, int *finite, float *claim) {
   if (m <= 0) return;
   if (n <= 0 || k <= 0) {
     if (n > 0 && !accumulate)
@@ -181,7 +193,7 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
     // (the same sums, slowly).
     for (int64_t j = 0; j < n; j++)
       run_tiles(&mlt_tile_portable, m, 1, k, a, rs_a, cs_a, b + j * ldb, 1, c + j, ldc,
-                accumulate, check);
+                accumulate, check, NULL);
     row_squares_of(c, ldc, 0, m, n, row_squares);
   } else {
     if (packed != NULL) {
@@ -190,12 +202,12 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
       ldb = n;
     }
     if (row_squares == NULL) {
-      run_tiles(kernel, m, n, k, a, rs_a, cs_a, b, ldb, c, ldc, accumulate, check);
+      run_tiles(kernel, m, n, k, a, rs_a, cs_a, b, ldb, c, ldc, accumulate, check, claim);
     } else {
       for (int64_t i = 0; i < m; i += SQUARES_BLOCK_ROWS) {
         const int64_t rows = m - i < SQUARES_BLOCK_ROWS ? m - i : SQUARES_BLOCK_ROWS;
         run_tiles(kernel, rows, n, k, a + i * rs_a, rs_a, cs_a, b, ldb, c + i * ldc, ldc,
-                  accumulate, check);
+                  accumulate, check, claim != NULL ? claim + i * ldc : NULL);
         row_squares_of(c, ldc, i, rows, n, row_squares);
       }
     }
@@ -206,27 +218,28 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
 void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
                  const float *a, int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc,
                  int accumulate) {
-  gemm(path, transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate, NULL, NULL);
+  gemm(path, transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate, NULL, NULL,
+       NULL);
 }
 
 void mlt_gemm(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k, const float *a,
               int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc, int accumulate) {
   gemm(mlt_path_current(), transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate,
-       NULL, NULL);
+       NULL, NULL, NULL);
 }
 
 void mlt_gemm_row_squares(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
                           const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
-                          int64_t ldc, int accumulate, double *row_squares) {
+                          int64_t ldc, int accumulate, double *row_squares, float *claim) {
   gemm(mlt_path_current(), transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate,
-       row_squares, NULL);
+       row_squares, NULL, claim);
 }
 
 int mlt_gemm_finite(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
                     const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
-                    int64_t ldc, int accumulate) {
+                    int64_t ldc, int accumulate, float *claim) {
   int finite = 1;
   gemm(mlt_path_current(), transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate,
-       NULL, &finite);
+       NULL, &finite, claim);
   return finite;
 }

@@ -129,6 +129,56 @@ import Testing
     }
   }
 
+  /// A product that claims another matrix's cache lines (the weights a gradient belongs to):
+  /// the same C, the same row squares and finite verdict as without, and not a bit of the
+  /// claimed storage changed, NaN payloads, −0 and subnormals included, on every path, for
+  /// blocks on either side of the tiles and with rows longer than the block.
+  @Test func claimingLinesChangesNoBitOnEveryPath() throws {
+    var g = SeededGenerator(seed: 24)
+    let specials: [Float] = [
+      Float(bitPattern: 0x7FC1_2345), Float(bitPattern: 0x7F81_2345), -0.0,
+      Float(bitPattern: 1), .infinity, -.greatestFiniteMagnitude,
+    ]
+    for trial in 0..<40 {
+      let m = 1 + Int(g.next() % 40)
+      let n = 1 + Int(g.next() % 70)
+      let k = 1 + Int(g.next() % 40)
+      let ldc = n + Int(g.next() % 5)
+      let a = (0..<(m * k)).map { _ in g.uniform(-2, 2) }
+      let b = (0..<(k * n)).map { _ in g.uniform(-2, 2) }
+      let claimed = (0..<(m * ldc + 3)).map { i in
+        i % 7 == 0 ? specials[i / 7 % specials.count] : g.uniform(-1, 1)
+      }
+      for path in Self.paths {
+        var plain = [Float](repeating: 0, count: m * ldc)
+        var squared = plain
+        var checked = plain
+        var (plainSquares, squares) = ([Double](repeating: 0, count: m), [Double](repeating: 0, count: m))
+        var target = claimed
+        var finite = false
+        try Self.on(path) {
+          MatrixProduct.gemm(
+            transposeA: true, transposeB: false, m: m, n: n, k: k, a, lda: m, b, ldb: n,
+            &plain, ldc: ldc, accumulate: false, rowSquares: &plainSquares)
+          target.withUnsafeMutableBufferPointer { claim in
+            MatrixProduct.gemm(
+              transposeA: true, transposeB: false, m: m, n: n, k: k, a, lda: m, b, ldb: n,
+              &squared, ldc: ldc, accumulate: false, rowSquares: &squares,
+              claiming: claim.baseAddress! + 1)
+            finite = MatrixProduct.gemmCheckingFinite(
+              transposeA: true, transposeB: false, m: m, n: n, k: k, a, lda: m, b, ldb: n,
+              &checked, ldc: ldc, claiming: claim.baseAddress! + 1)
+          }
+        }
+        let label = "trial \(trial), \(path): \(m)×\(n)×\(k), ldc \(ldc)"
+        #expect(target.map(\.bitPattern) == claimed.map(\.bitPattern), "\(label)")
+        #expect(squared.map(\.bitPattern) == plain.map(\.bitPattern), "\(label)")
+        #expect(squares.map(\.bitPattern) == plainSquares.map(\.bitPattern), "\(label)")
+        #expect(checked.map(\.bitPattern) == plain.map(\.bitPattern) && finite, "\(label)")
+      }
+    }
+  }
+
   /// Σx² as the engine defines it: element i squared in Double into running sum i mod 8, the
   /// elements after the last whole block of eight into sums 0, 1, …, the eight added in order.
   static func definedSumOfSquares(_ x: ArraySlice<Float>) -> Double {

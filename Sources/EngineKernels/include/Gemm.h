@@ -20,15 +20,21 @@ void mlt_gemm(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
 
 /// mlt_gemm, then each row's Σc² (as `mlt_sum_of_squares` adds it) into row_squares[0..<m]:
 /// the rows are summed block by block right after they are computed, while still in the cache.
+///
+/// Unless `claim` is NULL: an m × n matrix with leading dimension ldc that the calling thread is
+/// about to write (the weights that C is the gradient of). Its cache lines are made this core's,
+/// a block after each block of C, without changing a bit: on a machine with several cores, a
+/// line that other cores have read is far cheaper to take over while the product computes than
+/// when a later pass writes it (each write would wait for the other cores' copies to go).
 void mlt_gemm_row_squares(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
                           const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
-                          int64_t ldc, int accumulate, double *row_squares);
+                          int64_t ldc, int accumulate, double *row_squares, float *claim);
 
 /// mlt_gemm, checking block by block, while the rows are still in the cache, that every element
-/// of C is finite: returns 1 when all are.
+/// of C is finite: returns 1 when all are. Claims `claim` as mlt_gemm_row_squares does.
 int mlt_gemm_finite(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
                     const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
-                    int64_t ldc, int accumulate);
+                    int64_t ldc, int accumulate, float *claim);
 
 /// The same on a given path, which the CPU must have (for tests and benchmarks).
 void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,

@@ -68,16 +68,19 @@ run: build
 # enabled so that test targets may reach internal names.
 TEST_FLAGS := -c release -Xswiftc -enable-testing
 
+# Each step runs with a temporary folder of its own, removed when it ends.
+SCRATCH := scripts/in-scratch-dir.sh
+
 test: test-deps
-	$(SWIFT) build $(TEST_FLAGS) --build-tests
-	MLTUTOR_BIN=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test $(TEST_FLAGS) --skip-build
-	Fuzz/fuzz.sh --seconds 6 --jobs 2
+	$(SCRATCH) $(SWIFT) build $(TEST_FLAGS) --build-tests
+	MLTUTOR_BIN=$(CURDIR)/$(RELEASE_BIN) $(SCRATCH) $(SWIFT) test $(TEST_FLAGS) --skip-build
+	$(SCRATCH) Fuzz/fuzz.sh --seconds 6 --jobs 2
 
 # The fuzz targets link against the objects of the test build; their own module is built
 # again, optimised and instrumented.
 fuzz: test-deps
-	$(SWIFT) build $(TEST_FLAGS) --build-tests
-	Fuzz/fuzz.sh --optimize --jobs 2
+	$(SCRATCH) $(SWIFT) build $(TEST_FLAGS) --build-tests
+	$(SCRATCH) Fuzz/fuzz.sh --optimize --jobs 2
 
 # Each sanitizer builds in a folder of its own, so the ordinary build is left as it is.
 # The concurrency tests: the engine's worker pool and split training steps (and training on
@@ -97,10 +100,10 @@ ASAN_ENV := MLTUTOR_SANITIZER=address SWIFT_BACKTRACE=enable=no \
   ASAN_OPTIONS=detect_leaks=0:handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_abort=0:handle_sigill=0
 
 sanitize: test-deps
-	$(SWIFT) build $(ASAN_FLAGS) --build-tests
-	MLTUTOR_BIN=$(CURDIR)/.build/asan/release/mltutor $(ASAN_ENV) $(SWIFT) test $(ASAN_FLAGS) --skip-build
-	$(SWIFT) build $(TSAN_FLAGS) --build-tests
-	MLTUTOR_SANITIZER=thread TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test $(TSAN_FLAGS) --skip-build --filter '$(CONCURRENCY_TESTS)'
+	$(SCRATCH) $(SWIFT) build $(ASAN_FLAGS) --build-tests
+	MLTUTOR_BIN=$(CURDIR)/.build/asan/release/mltutor $(ASAN_ENV) $(SCRATCH) $(SWIFT) test $(ASAN_FLAGS) --skip-build
+	$(SCRATCH) $(SWIFT) build $(TSAN_FLAGS) --build-tests
+	MLTUTOR_SANITIZER=thread TSAN_OPTIONS=halt_on_error=1 $(SCRATCH) $(SWIFT) test $(TSAN_FLAGS) --skip-build --filter '$(CONCURRENCY_TESTS)'
 
 bench: test-deps
 	$(SWIFT) build -c release --product mltutor

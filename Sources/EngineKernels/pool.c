@@ -3,27 +3,38 @@
 
 #include "FloatMode.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#endif
 
 typedef void (*mlt_task)(void *context, int64_t index);
 
 // How long an idle thread spins before it sleeps on the condition variable.
 #define SPIN_NANOSECONDS 200000
+// How long a participant waits for the others (at a barrier, or the caller for the end of the
+// task) by spinning before it sleeps: far longer than the phases' usual imbalance, far shorter
+// than the time slice a participant that lost its core waits for (when more threads want the
+// cores than there are, such as two training programs with a thread per core each).
+#define WAIT_SPIN_NANOSECONDS 50000
 
 struct mlt_pool {
   int64_t size;
   pthread_t *threads;
   atomic_uint_fast64_t generation;  // bumped once per task
-  atomic_int_fast64_t pending;      // threads that have not finished the current task
+  atomic_uint pending;              // threads that have not finished the current task
   atomic_int sleepers;
   atomic_int busy;                  // a caller is running a task
   atomic_int_fast64_t arrived;      // participants at the current barrier
-  atomic_uint_fast64_t crossings;   // barriers passed
+  atomic_uint crossings;            // barriers passed (wrapping)
+  atomic_int waiters;               // participants asleep until pending or crossings changes
   int stopping;                     // under lock
   mlt_task task;
   void *context;
@@ -43,17 +54,47 @@ static inline void relax(void) {
 #endif
 }
 
-/// One turn of a wait for another participant: a pause, and now and then a yield in case the
-/// one waited for lost its core to other work.
-static inline void wait_a_little(unsigned *spins) {
-  relax();
-  if ((++*spins & 4095) == 0) sched_yield();
-}
-
 static int64_t now_ns(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+/// Sleeps while *word still holds `value` (or until a wake-up; spurious returns are fine).
+static void sleep_while(atomic_uint *word, unsigned value) {
+#if defined(__linux__)
+  syscall(SYS_futex, (unsigned *)word, FUTEX_WAIT_PRIVATE, value, NULL, NULL, 0);
+#else
+  (void)word;
+  (void)value;
+  sched_yield();
+#endif
+}
+
+/// Wakes every participant asleep on `word`, when there is one, after the caller changed it.
+/// NB: the waiter counts itself in `waiters` before it reads the word it sleeps on, and the
+/// changer reads `waiters` after it changed the word (both sequentially consistent): either the
+/// changer sees the waiter, or the waiter sees the new value and does not sleep.
+static void wake_waiters(mlt_pool *pool, atomic_uint *word) {
+  if (atomic_load(&pool->waiters) == 0) return;
+#if defined(__linux__)
+  syscall(SYS_futex, (unsigned *)word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+#else
+  (void)word;
+#endif
+}
+
+/// Waits until *word no longer holds `value`: spinning for WAIT_SPIN_NANOSECONDS, then asleep.
+static void wait_for_change(mlt_pool *pool, atomic_uint *word, unsigned value) {
+  int64_t spin_start = now_ns();
+  unsigned spins = 0;
+  while (atomic_load(word) == value) {
+    relax();
+    if ((++spins & 255) != 0 || now_ns() - spin_start < WAIT_SPIN_NANOSECONDS) continue;
+    atomic_fetch_add(&pool->waiters, 1);
+    while (atomic_load(word) == value) sleep_while(word, value);
+    atomic_fetch_sub(&pool->waiters, 1);
+  }
 }
 
 static void *worker(void *argument) {
@@ -84,7 +125,7 @@ static void *worker(void *argument) {
     seen = generation;
     if (pool->task == NULL) return NULL;  // the stop signal
     if (start.index < pool->participants) pool->task(pool->context, start.index);
-    atomic_fetch_sub(&pool->pending, 1);
+    if (atomic_fetch_sub(&pool->pending, 1) == 1) wake_waiters(pool, &pool->pending);
   }
 }
 
@@ -99,6 +140,7 @@ mlt_pool *mlt_pool_create(int64_t size) {
   atomic_init(&pool->busy, 0);
   atomic_init(&pool->arrived, 0);
   atomic_init(&pool->crossings, 0);
+  atomic_init(&pool->waiters, 0);
   pthread_mutex_init(&pool->lock, NULL);
   pthread_cond_init(&pool->wake, NULL);
   pool->threads = calloc((size_t)size, sizeof(pthread_t));
@@ -133,12 +175,12 @@ static void dispatch(mlt_pool *pool, mlt_task task, void *context, int64_t parti
   pool->task = task;
   pool->context = context;
   pool->participants = participants;
-  atomic_store(&pool->pending, pool->size - 1);
+  atomic_store(&pool->pending, (unsigned)(pool->size - 1));
   publish(pool);
   task(context, 0);
   // The others are usually a few microseconds behind.
-  unsigned spins = 0;
-  while (atomic_load(&pool->pending) > 0) wait_a_little(&spins);
+  unsigned left;
+  while ((left = atomic_load(&pool->pending)) > 0) wait_for_change(pool, &pool->pending, left);
 }
 
 /// Takes the pool for one task; false when another caller has it.
@@ -150,14 +192,14 @@ static int take(mlt_pool *pool) {
 /// Waits until every participant has arrived (all of them are running: the caller and the
 /// pool's threads, inside one task).
 static void barrier(mlt_pool *pool) {
-  uint_fast64_t crossing = atomic_load(&pool->crossings);
+  unsigned crossing = atomic_load(&pool->crossings);
   if (atomic_fetch_add(&pool->arrived, 1) == pool->participants - 1) {
     atomic_store(&pool->arrived, 0);
     atomic_fetch_add(&pool->crossings, 1);
+    wake_waiters(pool, &pool->crossings);
     return;
   }
-  unsigned spins = 0;
-  while (atomic_load(&pool->crossings) == crossing) wait_a_little(&spins);
+  wait_for_change(pool, &pool->crossings, crossing);
 }
 
 typedef struct {

@@ -1,4 +1,5 @@
 @testable import Engine
+import Foundation
 import Testing
 
 /// A step with its batch split across threads computes exactly what the step taken whole
@@ -217,6 +218,51 @@ import Testing
     }
     let expected = (0..<500).flatMap { round in [Int](repeating: (round + 1) * size, count: size) }
     #expect(seen == expected)
+  }
+
+  /// Participants that wait longer than they spin fall asleep, at the barriers and (the caller)
+  /// at the end of the task, and are woken: one index per phase, a different one each time, is
+  /// 300 µs late, with more threads than this machine may have cores. Every phase still sees
+  /// every write of the phase before, and no wake-up is lost: the rounds run on a thread of
+  /// their own, and a run that has not ended after a minute fails (its threads are left asleep).
+  @Test func lateParticipantsWakeTheSleepers() throws {
+    let size = 5
+    let pool = try #require(WorkerPool(size: size))
+    final class Rounds: @unchecked Sendable {
+      var written = [Int](repeating: 0, count: 5)
+      var seen = [Int](repeating: 0, count: 5 * 200)
+    }
+    let rounds = Rounds()
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      rounds.written.withUnsafeMutableBufferPointer { w in
+        rounds.seen.withUnsafeMutableBufferPointer { s in
+          for round in 0..<100 {
+            pool.run(phases: 3, participants: size) { i, phase in
+              if i == (round + phase) % size { usleep(300) }
+              let at = 2 * round * size
+              switch phase {
+              case 0: w[i] = round + 1
+              case 1: s[at + i] = (0..<size).reduce(0) { $0 + w[$1] }
+              default: s[at + size + i] = (0..<size).reduce(0) { $0 + s[at + $1] }
+              }
+            }
+          }
+        }
+      }
+      done.signal()
+    }
+    guard done.wait(timeout: .now() + 60) == .success else {
+      Issue.record("the rounds did not end within a minute: a participant was never woken")
+      _ = Unmanaged.passRetained(pool)  // NB: its threads are stuck; never join them
+      return
+    }
+    var expected: [Int] = []
+    for round in 1...100 {
+      expected += [Int](repeating: round * size, count: size)
+      expected += [Int](repeating: round * size * size, count: size)
+    }
+    #expect(rounds.seen == expected)
   }
 
   /// A task started while another runs on the same pool runs its indices on its own thread,

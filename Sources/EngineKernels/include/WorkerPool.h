@@ -2,7 +2,9 @@
 // and the pool's threads the others, then the caller waits for all of them.
 //
 // Made for tasks of tens of microseconds (a training step's phases): an idle thread spins for a
-// little while before it sleeps, so a phase that follows another one soon wakes nobody.
+// little while before it sleeps, so a phase that follows another one soon wakes nobody. A
+// participant waiting for the others (between phases, or the caller at the end) spins for 50 µs,
+// then sleeps until they are done, which leaves the core to one that lost its own.
 #ifndef MLTUTOR_WORKER_POOL_H
 #define MLTUTOR_WORKER_POOL_H
 

@@ -12,10 +12,9 @@
 ///    want the weights' gradient norms (and there is no clipping to need them), the thread only
 ///    checks that its rows are finite, which is all the verdict needs, and far cheaper than
 ///    squares summed in double; should the verdict fail, the norms are then measured after all,
-///    from the gradients the refused step left as they were. With several threads, the product
-///    also claims the cache lines of the rows of W the thread updates next, block by block as
-///    it goes (`claiming:`): every thread read them in phase 1, and the update's writes would
-///    otherwise each wait for the other cores to give them up;
+///    from the gradients the refused step left as they were. With several threads the product
+///    also claims the cache lines of the thread's rows of W (`claiming:`), which every thread
+///    read in phase 1: the update's writes would otherwise each wait for other cores to let go;
 /// 3. update: each thread adds up the loss and the norms row by row in one fixed order (so all
 ///    reach the same verdict), and unless the loss or a gradient is not finite, applies the
 ///    optimiser to the rows it computed the gradients of, while they are still in its cache.
@@ -301,9 +300,6 @@ final class ParallelStep {
       let a = s.start(t, of: i)
       let b = s.start(t + 1, of: i)
       let dW = s.gradients[2 * l] + a * o
-      // NB: the weights' rows this thread updates in phase 3 were read by every thread in
-      // phase 1; taking their cache lines over now, block by block while the product computes,
-      // costs far less than when the update's writes wait for them.
       let claim = s.threads > 1 ? s.values[2 * l] + a * o : nil
       if s.norms {
         MatrixProduct.gemm(

@@ -128,6 +128,7 @@ static const mlt_tile_kernel *kernel_for(mlt_path path) {
 /// Makes the cache lines of `count` floats from `start` this core's own, ready to be written:
 /// each line gets one store of a byte's own value (the bits do not change).
 static void claim_lines(float *start, int64_t count) {
+  if (count <= 0) return;
   volatile char *bytes = (volatile char *)start;
   const int64_t size = count * (int64_t)sizeof(float);
   for (int64_t offset = 0; offset < size; offset += 64) bytes[offset] = bytes[offset];

@@ -14,7 +14,11 @@
 /// times slower than the winner ran when it won (another program took a core), or some training
 /// time later, the other counts are timed again. That time starts at `firstRecheckSeconds` and
 /// doubles each time the same count wins again, up to `recheckSeconds`, so that a choice made in
-/// a moment of noise is soon revisited while timing costs ever less.
+/// a moment of noise is soon revisited while timing costs ever less. A winner with fewer threads
+/// than the batch pays for starts at `fewerThreadsRecheckSeconds`: on a 2-core machine one thread
+/// wins when the other core was busy for the few milliseconds two were timed, and a one-epoch run
+/// at batch 128 lasts about 0.25 s, so that a choice checked only then would be kept for all of
+/// it; timing more threads again costs a few steps, and only while fewer keep winning.
 ///
 /// A machine whose second core is busy elsewhere, or one with many cores where a small batch
 /// gains nothing from most of them, then trains at the speed of its best count. Threads split
@@ -27,6 +31,7 @@ struct ThreadTuner {
   static let windowSeconds = 0.01
   static let windowMaxSteps = 64
   static let firstRecheckSeconds = 0.25
+  static let fewerThreadsRecheckSeconds = 0.03
   static let recheckSeconds = 2.0
   static let slowdown = 1.25
   static let fewerThreadsMargin = 1.05
@@ -124,7 +129,8 @@ struct ThreadTuner {
     sinceCheck = 0
     guard let best = means.values.min() else { return }
     let pick = means.filter { $0.value <= best * Self.fewerThreadsMargin }.keys.min() ?? current
-    recheckAfter = pick == chosen ? min(recheckAfter * 2, Self.recheckSeconds) : Self.firstRecheckSeconds
+    let first = pick < cap ? Self.fewerThreadsRecheckSeconds : Self.firstRecheckSeconds
+    recheckAfter = pick == chosen ? min(recheckAfter * 2, Self.recheckSeconds) : first
     chosen = pick
     chosenMean = means[pick] ?? best
     switchTo(pick)

@@ -2,7 +2,9 @@ import EngineKernels
 
 /// The engine's matrix products (EngineKernels' `mlt_gemm`): each element of the result is its
 /// start value plus the sum over k in ascending order, one fused multiply-add at a time, so they
-/// give the same bits on every kernel path and for any split of the rows across threads.
+/// give the same bits on every kernel path and for any split of the rows across threads. With
+/// `transposeA` (a weight gradient) a zero result is +0, and terms whose A values are all zero
+/// over a tile of rows may be left out (the same bits, fewer operations: see `Gemm.h`).
 public enum MatrixProduct {
   /// C ← op(A) · op(B), or C + op(A) · op(B) when `accumulate`, where op transposes when asked.
   ///

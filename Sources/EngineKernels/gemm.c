@@ -33,6 +33,9 @@ static void tile_portable(const mlt_tile *t) {
       for (int64_t j = 0; j < t->n; j++) acc[i][j] = fmaf(ai, b[j], acc[i][j]);
     }
   }
+  if (t->zero_as_plus)
+    for (int64_t i = 0; i < t->m; i++)
+      for (int64_t j = 0; j < t->n; j++) acc[i][j] += 0.0f;  // −0 + +0 is +0; the rest stay
   if (t->poison != NULL)
     for (int64_t i = 0; i < t->m; i++)
       for (int64_t j = 0; j < t->n; j++) *t->poison += acc[i][j] - acc[i][j];
@@ -40,7 +43,7 @@ static void tile_portable(const mlt_tile *t) {
     for (int64_t j = 0; j < t->n; j++) t->c[i * t->ldc + j] = acc[i][j];
 }
 
-const mlt_tile_kernel mlt_tile_portable = {PORTABLE_MR, PORTABLE_NR, tile_portable};
+const mlt_tile_kernel mlt_tile_portable = {PORTABLE_MR, PORTABLE_NR, tile_portable, NULL};
 
 // ---- packing: op(B) = Bᵀ is copied into a k × n buffer of the calling thread ----
 
@@ -48,20 +51,23 @@ static pthread_key_t scratch_key;
 static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
 
 typedef struct {
-  float *values;
+  float *values;  // a packed Bᵀ
   int64_t capacity;
+  void *terms;  // the term lists of a kernel's `terms`
+  int64_t terms_bytes;
 } scratch;
 
 static void free_scratch(void *p) {
   scratch *s = p;
   free(s->values);
+  free(s->terms);
   free(s);
 }
 
 static void make_scratch_key(void) { pthread_key_create(&scratch_key, free_scratch); }
 
-/// The calling thread's buffer of at least `count` floats, or NULL when memory runs out.
-static float *scratch_of(int64_t count) {
+/// The calling thread's buffers, or NULL when memory runs out.
+static scratch *thread_scratch(void) {
   pthread_once(&scratch_once, make_scratch_key);
   scratch *s = pthread_getspecific(scratch_key);
   if (s == NULL) {
@@ -69,6 +75,13 @@ static float *scratch_of(int64_t count) {
     if (s == NULL) return NULL;
     pthread_setspecific(scratch_key, s);
   }
+  return s;
+}
+
+/// The calling thread's buffer of at least `count` floats, or NULL when memory runs out.
+static float *scratch_of(int64_t count) {
+  scratch *s = thread_scratch();
+  if (s == NULL) return NULL;
   if (s->capacity < count) {
     float *grown = realloc(s->values, (size_t)count * sizeof(float));
     if (grown == NULL) return NULL;
@@ -76,6 +89,19 @@ static float *scratch_of(int64_t count) {
     s->capacity = count;
   }
   return s->values;
+}
+
+/// The calling thread's buffer for term lists, of at least `bytes`, or NULL.
+static void *terms_scratch_of(int64_t bytes) {
+  scratch *s = thread_scratch();
+  if (s == NULL) return NULL;
+  if (s->terms_bytes < bytes) {
+    void *grown = realloc(s->terms, (size_t)bytes);
+    if (grown == NULL) return NULL;
+    s->terms = grown;
+    s->terms_bytes = bytes;
+  }
+  return s->terms;
 }
 
 typedef float v8f __attribute__((vector_size(32)));
@@ -137,23 +163,45 @@ static void claim_lines(float *start, int64_t count) {
 
 /// Runs the tiles of C: for each panel of NR columns of B, every block of MR rows of A; adds
 /// c − c over every tile to *poison unless it is NULL. Unless `claim` is NULL (a matrix laid
-/// out as C), claims each tile's block of it once the tile is computed.
+/// out as C), claims each tile's block of it once the tile is computed. With `zero_as_plus`,
+/// every zero sum is stored as +0; unless `lists` is NULL, tile t adds only the terms
+/// lists[t * k ..< t * k + counts[t]] (see `term_lists`).
 static void run_tiles(const mlt_tile_kernel *kernel, int64_t m, int64_t n, int64_t k,
                       const float *a, int64_t rs_a, int64_t cs_a, const float *b, int64_t ldb,
-                      float *c, int64_t ldc, int accumulate, float *poison, float *claim) {
+                      float *c, int64_t ldc, int accumulate, int zero_as_plus,
+                      const int32_t *lists, const int64_t *counts, float *poison, float *claim) {
   for (int64_t j = 0; j < n; j += kernel->nr) {
     for (int64_t i = 0; i < m; i += kernel->mr) {
+      const int64_t t = i / kernel->mr;
       mlt_tile tile = {
           .k = k, .a = a + i * rs_a, .rs_a = rs_a, .cs_a = cs_a, .b = b + j, .ldb = ldb,
           .c = c + i * ldc + j, .ldc = ldc,
           .m = m - i < kernel->mr ? m - i : kernel->mr,
           .n = n - j < kernel->nr ? n - j : kernel->nr, .accumulate = accumulate,
-          .poison = poison};
+          .poison = poison, .ks = lists != NULL ? lists + t * k : NULL,
+          .nks = lists != NULL ? counts[t] : k, .zero_as_plus = zero_as_plus};
       kernel->run(&tile);
       if (claim != NULL)
         for (int64_t r = 0; r < tile.m; r++) claim_lines(claim + (i + r) * ldc + j, tile.n);
     }
   }
+}
+
+/// For op(A) = Aᵀ and a kernel that can leave out zero terms, the lists of each tile's terms
+/// (in the calling thread's scratch, `*counts` pointing at their counts), or NULL: for another
+/// product or kernel, when memory runs out, or when too few terms would be left out.
+static const int32_t *term_lists(const mlt_tile_kernel *kernel, int transpose_a, int64_t m,
+                                 int64_t n, int64_t k, const float *a, int64_t cs_a,
+                                 const float *b, int64_t ldb, const int64_t **counts) {
+  if (!transpose_a || kernel->terms == NULL || k > INT32_MAX) return NULL;
+  const int64_t tiles = (m + kernel->mr - 1) / kernel->mr;
+  char *room = terms_scratch_of(tiles * (int64_t)(sizeof(int64_t) + (size_t)k * sizeof(int32_t)));
+  if (room == NULL) return NULL;
+  int64_t *room_counts = (int64_t *)room;
+  int32_t *lists = (int32_t *)(room + tiles * (int64_t)sizeof(int64_t));
+  if (!kernel->terms(a, cs_a, m, k, b, ldb, n, lists, room_counts)) return NULL;
+  *counts = room_counts;
+  return lists;
 }
 
 /// Rows of C per block when each row's Σc² is wanted: the block's rows are summed right after
@@ -174,9 +222,9 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
                  int64_t ldc, int accumulate, double *row_squares, int *finite, float *claim) {
   if (m <= 0) return;
   if (n <= 0 || k <= 0) {
-    if (n > 0 && !accumulate)
+    if (n > 0 && (!accumulate || transpose_a))
       for (int64_t i = 0; i < m; i++)
-        for (int64_t j = 0; j < n; j++) c[i * ldc + j] = 0;
+        for (int64_t j = 0; j < n; j++) c[i * ldc + j] = accumulate ? c[i * ldc + j] + 0.0f : 0;
     row_squares_of(c, ldc, 0, m, n > 0 ? n : 0, row_squares);
     if (finite != NULL)
       for (int64_t i = 0; i < m; i++)
@@ -194,7 +242,7 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
     // (the same sums, slowly).
     for (int64_t j = 0; j < n; j++)
       run_tiles(&mlt_tile_portable, m, 1, k, a, rs_a, cs_a, b + j * ldb, 1, c + j, ldc,
-                accumulate, check, NULL);
+                accumulate, transpose_a, NULL, NULL, check, NULL);
     row_squares_of(c, ldc, 0, m, n, row_squares);
   } else {
     if (packed != NULL) {
@@ -202,13 +250,21 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
       b = packed;
       ldb = n;
     }
+    const int64_t *counts = NULL;
+    // Blocks of rows for the row squares must start at tiles' first rows to share the lists.
+    const int32_t *lists = row_squares == NULL || SQUARES_BLOCK_ROWS % kernel->mr == 0
+                               ? term_lists(kernel, transpose_a, m, n, k, a, cs_a, b, ldb, &counts)
+                               : NULL;
     if (row_squares == NULL) {
-      run_tiles(kernel, m, n, k, a, rs_a, cs_a, b, ldb, c, ldc, accumulate, check, claim);
+      run_tiles(kernel, m, n, k, a, rs_a, cs_a, b, ldb, c, ldc, accumulate, transpose_a, lists,
+                counts, check, claim);
     } else {
       for (int64_t i = 0; i < m; i += SQUARES_BLOCK_ROWS) {
         const int64_t rows = m - i < SQUARES_BLOCK_ROWS ? m - i : SQUARES_BLOCK_ROWS;
+        const int64_t t = i / kernel->mr;
         run_tiles(kernel, rows, n, k, a + i * rs_a, rs_a, cs_a, b, ldb, c + i * ldc, ldc,
-                  accumulate, check, claim != NULL ? claim + i * ldc : NULL);
+                  accumulate, transpose_a, lists != NULL ? lists + t * k : NULL,
+                  lists != NULL ? counts + t : NULL, check, claim != NULL ? claim + i * ldc : NULL);
         row_squares_of(c, ldc, i, rows, n, row_squares);
       }
     }

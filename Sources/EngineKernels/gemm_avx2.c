@@ -39,6 +39,11 @@ static INLINE AVX2 void tile(const mlt_tile *t, const int rows, const int vector
       if (vectors > 1) acc[i][1] = _mm256_fmadd_ps(ai, b1, acc[i][1]);
     }
   }
+  if (t->zero_as_plus)
+    for (int i = 0; i < rows; i++) {
+      acc[i][0] = _mm256_add_ps(acc[i][0], _mm256_setzero_ps());  // −0 + +0 is +0; the rest stay
+      if (vectors > 1) acc[i][1] = _mm256_add_ps(acc[i][1], _mm256_setzero_ps());
+    }
   if (t->poison != NULL) {
     // NB: two sums, so that the additions do not all wait for each other.
     const __m256 k0 = _mm256_castsi256_ps(m0), k1 = _mm256_castsi256_ps(m1);
@@ -77,5 +82,5 @@ static AVX2 void run(const mlt_tile *t) {
   }
 }
 
-const mlt_tile_kernel mlt_tile_avx2 = {MR, NR, run};
+const mlt_tile_kernel mlt_tile_avx2 = {MR, NR, run, NULL};
 #endif

@@ -14,6 +14,18 @@ static INLINE AVX512 __mmask16 lanes(int64_t count) {
   return count >= 16 ? (__mmask16)0xFFFF : count <= 0 ? (__mmask16)0 : (__mmask16)((1u << count) - 1);
 }
 
+/// One term p of a tile's sums: the accumulators += A's values (column p, `rs` apart) · B's row p.
+static INLINE AVX512 void step(__m512 acc[MR][2], const float *a, int64_t rs, const float *b,
+                               __mmask16 m0, __mmask16 m1, const int rows, const int vectors) {
+  __m512 b0 = _mm512_maskz_loadu_ps(m0, b);
+  __m512 b1 = vectors > 1 ? _mm512_maskz_loadu_ps(m1, b + 16) : b0;
+  for (int i = 0; i < rows; i++) {
+    __m512 ai = _mm512_set1_ps(a[i * rs]);
+    acc[i][0] = _mm512_fmadd_ps(ai, b0, acc[i][0]);
+    if (vectors > 1) acc[i][1] = _mm512_fmadd_ps(ai, b1, acc[i][1]);
+  }
+}
+
 /// One tile of `rows` rows (a constant, so that the accumulators stay in registers) and `vectors`
 /// registers of columns.
 static INLINE AVX512 void tile(const mlt_tile *t, const int rows, const int vectors) {
@@ -24,18 +36,22 @@ static INLINE AVX512 void tile(const mlt_tile *t, const int rows, const int vect
     acc[i][0] = t->accumulate ? _mm512_maskz_loadu_ps(m0, c) : _mm512_setzero_ps();
     if (vectors > 1) acc[i][1] = t->accumulate ? _mm512_maskz_loadu_ps(m1, c + 16) : _mm512_setzero_ps();
   }
-  const float *a = t->a;
-  const float *b = t->b;
   const int64_t rs = t->rs_a, cs = t->cs_a, ldb = t->ldb;
-  for (int64_t p = 0; p < t->k; p++, a += cs, b += ldb) {
-    __m512 b0 = _mm512_maskz_loadu_ps(m0, b);
-    __m512 b1 = vectors > 1 ? _mm512_maskz_loadu_ps(m1, b + 16) : b0;
-    for (int i = 0; i < rows; i++) {
-      __m512 ai = _mm512_set1_ps(a[i * rs]);
-      acc[i][0] = _mm512_fmadd_ps(ai, b0, acc[i][0]);
-      if (vectors > 1) acc[i][1] = _mm512_fmadd_ps(ai, b1, acc[i][1]);
+  if (t->ks != NULL) {
+    for (int64_t q = 0; q < t->nks; q++) {
+      const int64_t p = t->ks[q];
+      step(acc, t->a + p * cs, rs, t->b + p * ldb, m0, m1, rows, vectors);
     }
+  } else {
+    const float *a = t->a;
+    const float *b = t->b;
+    for (int64_t p = 0; p < t->k; p++, a += cs, b += ldb) step(acc, a, rs, b, m0, m1, rows, vectors);
   }
+  if (t->zero_as_plus)
+    for (int i = 0; i < rows; i++) {
+      acc[i][0] = _mm512_add_ps(acc[i][0], _mm512_setzero_ps());  // −0 + +0 is +0; the rest stay
+      if (vectors > 1) acc[i][1] = _mm512_add_ps(acc[i][1], _mm512_setzero_ps());
+    }
   if (t->poison != NULL) {
     // NB: two sums, so that the additions do not all wait for each other.
     __m512 p[2] = {_mm512_setzero_ps(), _mm512_setzero_ps()};
@@ -73,5 +89,40 @@ static AVX512 void run(const mlt_tile *t) {
   }
 }
 
-const mlt_tile_kernel mlt_tile_avx512 = {MR, NR, run};
+/// The terms of each tile of MR = 8 rows (see mlt_tile_kernel.terms): two tiles per register.
+/// Gives up, returning 0, when the first `PROBE_TERMS` terms leave out less than an eighth of
+/// the tiles' terms: the lists would cost more than they save.
+enum { PROBE_TERMS = 4 };
+static AVX512 int terms(const float *a, int64_t cs, int64_t m, int64_t k, const float *b,
+                        int64_t ldb, int64_t n, int32_t *lists, int64_t *counts) {
+  const int64_t tiles = (m + MR - 1) / MR;
+  const __m512i magnitude = _mm512_set1_epi32(0x7FFFFFFF), exponent = _mm512_set1_epi32(0x7F800000);
+  for (int64_t t = 0; t < tiles; t++) counts[t] = 0;
+  for (int64_t p = 0; p < k; p++) {
+    if (p == PROBE_TERMS && k > 2 * PROBE_TERMS) {
+      int64_t kept = 0;
+      for (int64_t t = 0; t < tiles; t++) kept += counts[t];
+      if (8 * (tiles * PROBE_TERMS - kept) < tiles * PROBE_TERMS) return 0;
+    }
+    const float *row = a + p * cs, *brow = b + p * ldb;
+    __mmask16 special = 0;
+    for (int64_t j = 0; j < n; j += 16) {
+      const __m512i x = _mm512_castps_si512(_mm512_maskz_loadu_ps(lanes(n - j), brow + j));
+      special |= _mm512_cmpeq_epi32_mask(_mm512_and_si512(x, exponent), exponent);
+    }
+    for (int64_t t = 0; t < tiles; t += 2) {
+      const __m512i x = _mm512_castps_si512(_mm512_maskz_loadu_ps(lanes(m - t * MR), row + t * MR));
+      const __mmask16 nonzero = _mm512_test_epi32_mask(x, magnitude);
+      lists[t * k + counts[t]] = (int32_t)p;
+      counts[t] += special != 0 || (nonzero & 0xFF) != 0;
+      if (t + 1 < tiles) {
+        lists[(t + 1) * k + counts[t + 1]] = (int32_t)p;
+        counts[t + 1] += special != 0 || (nonzero >> 8) != 0;
+      }
+    }
+  }
+  return 1;
+}
+
+const mlt_tile_kernel mlt_tile_avx512 = {MR, NR, run, terms};
 #endif

@@ -16,11 +16,23 @@ typedef struct {
   int64_t m, n;    // the tile's size: m ≤ MR, n ≤ NR
   int accumulate;  // start from C's values instead of 0
   float *poison;   // unless NULL: += the sum of c − c over the tile (0 when every c is finite)
+  const int32_t *ks;  // unless NULL: only these p, ascending (nks of them); the others' terms
+  int64_t nks;        // are known to be zero (see mlt_tile_kernel.terms)
+  int zero_as_plus;   // store a zero sum as +0
 } mlt_tile;
 
 typedef struct {
   int64_t mr, nr;
   void (*run)(const mlt_tile *tile);
+  // Unless NULL (then `run` adds every term): for each tile of mr rows of op(A) = Aᵀ (element
+  // (i, p) at a[i + p * cs]) over k, the p whose term can change a sum of the tile, ascending,
+  // into lists[t * k...] and their number into counts[t]. A term whose A values are all ±0 over
+  // the tile's rows is left out, unless row p of B (n values) holds a value that is not finite
+  // (0 · ∞ is NaN). Leaving such terms out changes no bit of a sum but the sign of a zero one,
+  // so the products that use these lists store every zero as +0 on every path. Returns 0, and
+  // no lists, when they would leave out too few terms to pay for themselves.
+  int (*terms)(const float *a, int64_t cs, int64_t m, int64_t k, const float *b, int64_t ldb,
+               int64_t n, int32_t *lists, int64_t *counts);
 } mlt_tile_kernel;
 
 extern const mlt_tile_kernel mlt_tile_portable;

@@ -5,6 +5,11 @@
 // in ascending order, one fused multiply-add (one rounding) at a time. Vector lanes and threads
 // only ever hold different output elements, never parts of one sum, so the AVX-512, AVX2 and
 // portable paths, and any thread count, give the same bits.
+//
+// With op(A) = Aᵀ (a weight gradient, whose A is a layer's input), a zero sum is stored as +0,
+// and a path may leave out the terms whose A values are all ±0 over a tile of rows (an image's
+// blank pixels) when B's row holds no ∞ or NaN: adding such a term changes no sum but the sign
+// of a zero one (after a tiny product was flushed to −0), so the bits stay the same everywhere.
 #ifndef MLTUTOR_GEMM_H
 #define MLTUTOR_GEMM_H
 

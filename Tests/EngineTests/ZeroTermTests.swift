@@ -1,0 +1,88 @@
+@testable import Engine
+import Foundation
+import Testing
+
+/// A weight gradient Aᵀ·B leaves out the terms whose A values are all zero over a tile of rows
+/// (an image's blank pixels), where a kernel can: every path still gives the definition's bits,
+/// with a zero sum stored as +0, and a term with ∞ or NaN in B is never left out.
+@Suite(.serialized) struct ZeroTermTests {
+  /// The sums by their definition: start (or 0), then `fmaf` over every p in ascending order,
+  /// with subnormals flushed, as the engine's threads compute; a zero may be −0.
+  static func sums(_ a: Matrix, _ b: Matrix, start: Matrix?) -> Matrix {
+    let (m, n, k) = (a.cols, b.cols, a.rows)
+    var c = Matrix(rows: m, cols: n, values: Array(repeating: 0, count: m * n))
+    FloatMode.flushingSubnormals {
+      for i in 0..<m {
+        for j in 0..<n {
+          var sum: Float = start?[i, j] ?? 0
+          for p in 0..<k { sum = fmaf(a[p, i], b[p, j], sum) }
+          c[i, j] = sum
+        }
+      }
+    }
+    return c
+  }
+
+  static func same(_ x: Float, _ y: Float) -> Bool { x.bitPattern == y.bitPattern || (x.isNaN && y.isNaN) }
+
+  /// A stored k × m with blocks of 8 rows of op(A) all zero for about half the terms (as an
+  /// image's blank pixels), −0s among them; B with values whose products with A flush to ±0
+  /// (so that a sum can be −0 before it is stored), and now and then ∞ or NaN in a row of B
+  /// whose A values are zero for some tiles.
+  static func operands(_ g: inout SeededGenerator, m: Int, n: Int, k: Int) -> (Matrix, Matrix) {
+    var a = Matrix(rows: k, cols: m, values: Array(repeating: 0, count: k * m))
+    for p in 0..<k {
+      for block in stride(from: 0, to: m, by: 8) where g.next() % 2 == 0 {
+        for i in block..<min(block + 8, m) {
+          let r = g.next() % 8
+          a[p, i] = r == 0 ? -0.0 : r < 3 ? 0 : r == 3 ? 1e-20 : g.uniform(0, 1)
+        }
+      }
+    }
+    var b = Matrix(rows: k, cols: n, values: Array(repeating: 0, count: k * n))
+    for p in 0..<k {
+      for j in 0..<n {
+        let r = g.next() % 16
+        b[p, j] = r < 4 ? -1e-19 * g.uniform(0.5, 1) : r < 6 ? 1e-19 : g.uniform(-2, 2)
+      }
+      if g.next() % 10 == 0 { b[p, Int(g.next() % UInt64(n))] = g.next() % 2 == 0 ? .infinity : .nan }
+    }
+    return (a, b)
+  }
+
+  @Test func leavingOutZeroTermsChangesNoBitOnEveryPath() throws {
+    var g = SeededGenerator(seed: 8)
+    var zeros = 0
+    var negativeZeros = 0
+    var notANumber = 0
+    for trial in 0..<120 {
+      let m = 1 + Int(g.next() % 70)
+      let n = 1 + Int(g.next() % 70)
+      let k = Int(g.next() % 48)
+      let accumulate = g.next() % 2 == 0
+      let (a, b) = Self.operands(&g, m: m, n: n, k: k)
+      let start = Matrix(
+        rows: m, cols: n, values: (0..<(m * n)).map { _ in g.next() % 4 == 0 ? -0.0 : g.uniform(-1e-30, 1e-30) })
+      let raw = Self.sums(a, b, start: accumulate ? start : nil)
+      // The definition stores a zero as +0.
+      let expected = Matrix(rows: m, cols: n, values: raw.values.map { $0 == 0 ? 0 : $0 })
+      zeros += expected.values.count { $0 == 0 }
+      negativeZeros += raw.values.count { $0 == 0 && $0.sign == .minus }
+      notANumber += expected.values.count(where: \.isNaN)
+      for path in KernelPathTests.paths {
+        var c = start
+        try KernelPathTests.on(path) {
+          FloatMode.flushingSubnormals {
+            MatrixProduct.gemm(a, transposeA: true, b, into: &c, accumulate: accumulate)
+          }
+        }
+        let wrong = c.values.indices.first { !Self.same(c.values[$0], expected.values[$0]) }
+        #expect(
+          wrong == nil,
+          "trial \(trial), \(path): \(m)×\(n)×\(k) accumulate \(accumulate), element \(wrong ?? 0): \(wrong.map { c.values[$0] } ?? 0) for \(wrong.map { expected.values[$0] } ?? 0)")
+      }
+    }
+    // The operands reach the cases the rule is for.
+    #expect(zeros > 100 && negativeZeros > 20 && notANumber > 100, "\(zeros), \(negativeZeros), \(notANumber)")
+  }
+}

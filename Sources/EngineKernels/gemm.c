@@ -50,24 +50,24 @@ const mlt_tile_kernel mlt_tile_portable = {PORTABLE_MR, PORTABLE_NR, tile_portab
 static pthread_key_t scratch_key;
 static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
 
+// The calling thread's buffers: one for a packed Bᵀ, one for a kernel's term lists.
+enum { PACKED_BUFFER, TERMS_BUFFER, BUFFERS };
+
 typedef struct {
-  float *values;  // a packed Bᵀ
-  int64_t capacity;
-  void *terms;  // the term lists of a kernel's `terms`
-  int64_t terms_bytes;
+  void *buffer[BUFFERS];
+  int64_t bytes[BUFFERS];
 } scratch;
 
 static void free_scratch(void *p) {
   scratch *s = p;
-  free(s->values);
-  free(s->terms);
+  for (int b = 0; b < BUFFERS; b++) free(s->buffer[b]);
   free(s);
 }
 
 static void make_scratch_key(void) { pthread_key_create(&scratch_key, free_scratch); }
 
-/// The calling thread's buffers, or NULL when memory runs out.
-static scratch *thread_scratch(void) {
+/// The calling thread's buffer `which`, of at least `bytes`, or NULL when memory runs out.
+static void *scratch_of(int which, int64_t bytes) {
   pthread_once(&scratch_once, make_scratch_key);
   scratch *s = pthread_getspecific(scratch_key);
   if (s == NULL) {
@@ -75,33 +75,13 @@ static scratch *thread_scratch(void) {
     if (s == NULL) return NULL;
     pthread_setspecific(scratch_key, s);
   }
-  return s;
-}
-
-/// The calling thread's buffer of at least `count` floats, or NULL when memory runs out.
-static float *scratch_of(int64_t count) {
-  scratch *s = thread_scratch();
-  if (s == NULL) return NULL;
-  if (s->capacity < count) {
-    float *grown = realloc(s->values, (size_t)count * sizeof(float));
+  if (s->bytes[which] < bytes) {
+    void *grown = realloc(s->buffer[which], (size_t)bytes);
     if (grown == NULL) return NULL;
-    s->values = grown;
-    s->capacity = count;
+    s->buffer[which] = grown;
+    s->bytes[which] = bytes;
   }
-  return s->values;
-}
-
-/// The calling thread's buffer for term lists, of at least `bytes`, or NULL.
-static void *terms_scratch_of(int64_t bytes) {
-  scratch *s = thread_scratch();
-  if (s == NULL) return NULL;
-  if (s->terms_bytes < bytes) {
-    void *grown = realloc(s->terms, (size_t)bytes);
-    if (grown == NULL) return NULL;
-    s->terms = grown;
-    s->terms_bytes = bytes;
-  }
-  return s->terms;
+  return s->buffer[which];
 }
 
 typedef float v8f __attribute__((vector_size(32)));
@@ -195,7 +175,8 @@ static const int32_t *term_lists(const mlt_tile_kernel *kernel, int transpose_a,
                                  const float *b, int64_t ldb, const int64_t **counts) {
   if (!transpose_a || kernel->terms == NULL || k > INT32_MAX) return NULL;
   const int64_t tiles = (m + kernel->mr - 1) / kernel->mr;
-  char *room = terms_scratch_of(tiles * (int64_t)(sizeof(int64_t) + (size_t)k * sizeof(int32_t)));
+  const int64_t bytes = tiles * (int64_t)(sizeof(int64_t) + (size_t)k * sizeof(int32_t));
+  char *room = scratch_of(TERMS_BUFFER, bytes);
   if (room == NULL) return NULL;
   int64_t *room_counts = (int64_t *)room;
   int32_t *lists = (int32_t *)(room + tiles * (int64_t)sizeof(int64_t));
@@ -236,7 +217,7 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
   float *const check = finite != NULL ? &poison : NULL;
   const mlt_tile_kernel *kernel = kernel_for(mlt_path_available(path) ? path : MLT_PATH_PORTABLE);
   const int64_t rs_a = transpose_a ? 1 : lda, cs_a = transpose_a ? lda : 1;
-  float *packed = transpose_b ? scratch_of(k * n) : NULL;
+  float *packed = transpose_b ? scratch_of(PACKED_BUFFER, k * n * (int64_t)sizeof(float)) : NULL;
   if (transpose_b && packed == NULL) {
     // Out of memory for the copy: the portable kernel reads Bᵀ in place, one column at a time
     // (the same sums, slowly).

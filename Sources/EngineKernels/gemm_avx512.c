@@ -45,7 +45,8 @@ static INLINE AVX512 void tile(const mlt_tile *t, const int rows, const int vect
   } else {
     const float *a = t->a;
     const float *b = t->b;
-    for (int64_t p = 0; p < t->k; p++, a += cs, b += ldb) step(acc, a, rs, b, m0, m1, rows, vectors);
+    for (int64_t p = 0; p < t->k; p++, a += cs, b += ldb)
+      step(acc, a, rs, b, m0, m1, rows, vectors);
   }
   if (t->zero_as_plus)
     for (int i = 0; i < rows; i++) {

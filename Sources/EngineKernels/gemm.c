@@ -185,8 +185,9 @@ static const int32_t *term_lists(const mlt_tile_kernel *kernel, int transpose_a,
   return lists;
 }
 
-/// Rows of C per block when each row's Σc² is wanted: the block's rows are summed right after
-/// they are computed, while they are still in the cache.
+/// Rows of C per block, at least, when each row's Σc² is wanted: the block's rows are summed
+/// right after they are computed, while they are still in the cache. A block is a whole number
+/// of the kernel's tiles, so that its tiles are the product's and share its term lists.
 enum { SQUARES_BLOCK_ROWS = 16 };
 
 /// C's rows i..<i+rows: their Σc² into row_squares[i...] unless it is NULL.
@@ -232,16 +233,14 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
       ldb = n;
     }
     const int64_t *counts = NULL;
-    // Blocks of rows for the row squares must start at tiles' first rows to share the lists.
-    const int32_t *lists = row_squares == NULL || SQUARES_BLOCK_ROWS % kernel->mr == 0
-                               ? term_lists(kernel, transpose_a, m, n, k, a, cs_a, b, ldb, &counts)
-                               : NULL;
+    const int32_t *lists = term_lists(kernel, transpose_a, m, n, k, a, cs_a, b, ldb, &counts);
     if (row_squares == NULL) {
       run_tiles(kernel, m, n, k, a, rs_a, cs_a, b, ldb, c, ldc, accumulate, transpose_a, lists,
                 counts, check, claim);
     } else {
-      for (int64_t i = 0; i < m; i += SQUARES_BLOCK_ROWS) {
-        const int64_t rows = m - i < SQUARES_BLOCK_ROWS ? m - i : SQUARES_BLOCK_ROWS;
+      const int64_t block = (SQUARES_BLOCK_ROWS + kernel->mr - 1) / kernel->mr * kernel->mr;
+      for (int64_t i = 0; i < m; i += block) {
+        const int64_t rows = m - i < block ? m - i : block;
         const int64_t t = i / kernel->mr;
         run_tiles(kernel, rows, n, k, a + i * rs_a, rs_a, cs_a, b, ldb, c + i * ldc, ldc,
                   accumulate, transpose_a, lists != NULL ? lists + t * k : NULL,

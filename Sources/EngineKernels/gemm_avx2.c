@@ -17,9 +17,29 @@ static INLINE AVX2 __m256i lanes(int64_t count) {
   return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), index);
 }
 
+/// One term p of a tile's sums: the accumulators += A's values (column p, `rs` apart) · B's row p.
+/// With `full` (a constant), all NR columns: no masks.
+static INLINE AVX2 void step(__m256 acc[MR][2], const float *a, int64_t rs, const float *b,
+                             __m256i m0, __m256i m1, const int rows, const int vectors,
+                             const int full) {
+  __m256 b0 = full ? _mm256_loadu_ps(b) : _mm256_maskload_ps(b, m0);
+  __m256 b1 = full ? _mm256_loadu_ps(b + 8) : vectors > 1 ? _mm256_maskload_ps(b + 8, m1) : b0;
+  for (int i = 0; i < rows; i++) {
+    __m256 ai = _mm256_broadcast_ss(a + i * rs);
+    acc[i][0] = _mm256_fmadd_ps(ai, b0, acc[i][0]);
+    if (vectors > 1) acc[i][1] = _mm256_fmadd_ps(ai, b1, acc[i][1]);
+    // NB: keeps the next row's load after these multiply-adds: the compiler would otherwise
+    // load the six values at once, and the accumulators would spill out of the 16 registers.
+    if (full) __asm__ volatile("" : "+x"(acc[i][0]), "+x"(acc[i][1])::"memory");
+  }
+}
+
 /// One tile of `rows` rows (a constant, so that the accumulators stay in registers) and `vectors`
-/// registers of columns.
-static INLINE AVX2 void tile(const mlt_tile *t, const int rows, const int vectors) {
+/// registers of columns; with `listed` (a constant too), only the terms in t->ks, over all NR
+/// columns, so that no mask takes a register (one loop per copy, and no mask in it, or the
+/// accumulators spill out of the 16 registers).
+static INLINE AVX2 void tile(const mlt_tile *t, const int rows, const int vectors,
+                             const int listed) {
   const __m256i m0 = lanes(t->n), m1 = lanes(t->n - 8);
   __m256 acc[MR][2];
   for (int i = 0; i < rows; i++) {
@@ -27,17 +47,19 @@ static INLINE AVX2 void tile(const mlt_tile *t, const int rows, const int vector
     acc[i][0] = t->accumulate ? _mm256_maskload_ps(c, m0) : _mm256_setzero_ps();
     if (vectors > 1) acc[i][1] = t->accumulate ? _mm256_maskload_ps(c + 8, m1) : _mm256_setzero_ps();
   }
-  const float *a = t->a;
-  const float *b = t->b;
   const int64_t rs = t->rs_a, cs = t->cs_a, ldb = t->ldb;
-  for (int64_t p = 0; p < t->k; p++, a += cs, b += ldb) {
-    __m256 b0 = _mm256_maskload_ps(b, m0);
-    __m256 b1 = vectors > 1 ? _mm256_maskload_ps(b + 8, m1) : b0;
-    for (int i = 0; i < rows; i++) {
-      __m256 ai = _mm256_broadcast_ss(a + i * rs);
-      acc[i][0] = _mm256_fmadd_ps(ai, b0, acc[i][0]);
-      if (vectors > 1) acc[i][1] = _mm256_fmadd_ps(ai, b1, acc[i][1]);
+  if (listed) {
+    const int32_t *ks = t->ks;
+    const float *a = t->a, *b = t->b;
+    for (int64_t q = 0, count = t->nks; q < count; q++) {
+      const int64_t p = ks[q];
+      step(acc, a + p * cs, rs, b + p * ldb, m0, m1, rows, 2, 1);
     }
+  } else {
+    const float *a = t->a;
+    const float *b = t->b;
+    for (int64_t p = 0; p < t->k; p++, a += cs, b += ldb)
+      step(acc, a, rs, b, m0, m1, rows, vectors, 0);
   }
   if (t->zero_as_plus)
     for (int i = 0; i < rows; i++) {
@@ -64,23 +86,52 @@ static INLINE AVX2 void tile(const mlt_tile *t, const int rows, const int vector
   }
 }
 
-#define ROWS(v)                  \
-  switch (t->m) {                \
-    case 6: tile(t, 6, v); break; \
-    case 5: tile(t, 5, v); break; \
-    case 4: tile(t, 4, v); break; \
-    case 3: tile(t, 3, v); break; \
-    case 2: tile(t, 2, v); break; \
-    default: tile(t, 1, v); break; \
+#define ROWS(v, listed)                \
+  switch (t->m) {                      \
+    case 6: tile(t, 6, v, listed); break; \
+    case 5: tile(t, 5, v, listed); break; \
+    case 4: tile(t, 4, v, listed); break; \
+    case 3: tile(t, 3, v, listed); break; \
+    case 2: tile(t, 2, v, listed); break; \
+    default: tile(t, 1, v, listed); break; \
   }
 
+/// A tile narrower than NR adds all its terms: the same bits (see mlt_tile_kernel.terms).
 static AVX2 void run(const mlt_tile *t) {
-  if (t->n > 8) {
-    ROWS(2)
+  if (t->ks != NULL && t->n == NR) {
+    ROWS(2, 1)
+  } else if (t->n > 8) {
+    ROWS(2, 0)
   } else {
-    ROWS(1)
+    ROWS(1, 0)
   }
 }
 
-const mlt_tile_kernel mlt_tile_avx2 = {MR, NR, run, NULL};
+/// The terms of each tile of MR = 6 rows (see mlt_tile_kernel.terms): one tile per register.
+static AVX2 int terms(const float *a, int64_t cs, int64_t m, int64_t k, const float *b,
+                      int64_t ldb, int64_t n, int32_t *lists, int64_t *counts) {
+  const int64_t tiles = (m + MR - 1) / MR, whole = m / MR;
+  const __m256i magnitude = _mm256_set1_epi32(0x7FFFFFFF), exponent = _mm256_set1_epi32(0x7F800000);
+  const __m256i tile_rows = lanes(MR);
+  for (int64_t t = 0; t < tiles; t++) counts[t] = 0;
+  for (int64_t p = 0; p < k; p++) {
+    if (p == PROBE_TERMS && k > 2 * PROBE_TERMS && mlt_terms_too_few(counts, tiles)) return 0;
+    const float *row = a + p * cs, *brow = b + p * ldb;
+    __m256i special = _mm256_setzero_si256();
+    for (int64_t j = 0; j < n; j += 8) {
+      const __m256i x = _mm256_castps_si256(_mm256_maskload_ps(brow + j, lanes(n - j)));
+      special = _mm256_or_si256(special, _mm256_cmpeq_epi32(_mm256_and_si256(x, exponent), exponent));
+    }
+    const int kept_anyway = !_mm256_testz_si256(special, special);
+    for (int64_t t = 0; t < tiles; t++) {
+      const __m256i x = _mm256_castps_si256(
+          _mm256_maskload_ps(row + t * MR, t < whole ? tile_rows : lanes(m - t * MR)));
+      lists[t * k + counts[t]] = (int32_t)p;
+      counts[t] += kept_anyway || !_mm256_testz_si256(x, magnitude);
+    }
+  }
+  return 1;
+}
+
+const mlt_tile_kernel mlt_tile_avx2 = {MR, NR, run, terms};
 #endif

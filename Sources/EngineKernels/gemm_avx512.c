@@ -91,20 +91,13 @@ static AVX512 void run(const mlt_tile *t) {
 }
 
 /// The terms of each tile of MR = 8 rows (see mlt_tile_kernel.terms): two tiles per register.
-/// Gives up, returning 0, when the first `PROBE_TERMS` terms leave out less than an eighth of
-/// the tiles' terms: the lists would cost more than they save.
-enum { PROBE_TERMS = 4 };
 static AVX512 int terms(const float *a, int64_t cs, int64_t m, int64_t k, const float *b,
                         int64_t ldb, int64_t n, int32_t *lists, int64_t *counts) {
   const int64_t tiles = (m + MR - 1) / MR;
   const __m512i magnitude = _mm512_set1_epi32(0x7FFFFFFF), exponent = _mm512_set1_epi32(0x7F800000);
   for (int64_t t = 0; t < tiles; t++) counts[t] = 0;
   for (int64_t p = 0; p < k; p++) {
-    if (p == PROBE_TERMS && k > 2 * PROBE_TERMS) {
-      int64_t kept = 0;
-      for (int64_t t = 0; t < tiles; t++) kept += counts[t];
-      if (8 * (tiles * PROBE_TERMS - kept) < tiles * PROBE_TERMS) return 0;
-    }
+    if (p == PROBE_TERMS && k > 2 * PROBE_TERMS && mlt_terms_too_few(counts, tiles)) return 0;
     const float *row = a + p * cs, *brow = b + p * ldb;
     __mmask16 special = 0;
     for (int64_t j = 0; j < n; j += 16) {

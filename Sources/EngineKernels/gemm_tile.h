@@ -35,6 +35,19 @@ typedef struct {
                int64_t n, int32_t *lists, int64_t *counts);
 } mlt_tile_kernel;
 
+/// A kernel's `terms` probes the first PROBE_TERMS terms (of more than twice as many) and gives
+/// up when they leave out less than an eighth of the tiles' terms: the lists would cost more
+/// than they save (dense data, hidden layers' gradients).
+enum { PROBE_TERMS = 4 };
+
+/// Whether the terms kept by the probe (counts[0..<tiles], of tiles × PROBE_TERMS) leave out
+/// too few to pay.
+static inline int mlt_terms_too_few(const int64_t *counts, int64_t tiles) {
+  int64_t kept = 0;
+  for (int64_t t = 0; t < tiles; t++) kept += counts[t];
+  return 8 * (tiles * PROBE_TERMS - kept) < tiles * PROBE_TERMS;
+}
+
 extern const mlt_tile_kernel mlt_tile_portable;
 extern const mlt_tile_kernel mlt_tile_avx2;
 extern const mlt_tile_kernel mlt_tile_avx512;

@@ -25,15 +25,16 @@ import Testing
 
   static func same(_ x: Float, _ y: Float) -> Bool { x.bitPattern == y.bitPattern || (x.isNaN && y.isNaN) }
 
-  /// A stored k × m with blocks of 8 rows of op(A) all zero for about half the terms (as an
+  /// A stored k × m with blocks of 8 or 6 rows of op(A) all zero for about half the terms (as an
   /// image's blank pixels), −0s among them; B with values whose products with A flush to ±0
   /// (so that a sum can be −0 before it is stored), and now and then ∞ or NaN in a row of B
   /// whose A values are zero for some tiles.
   static func operands(_ g: inout SeededGenerator, m: Int, n: Int, k: Int) -> (Matrix, Matrix) {
     var a = Matrix(rows: k, cols: m, values: Array(repeating: 0, count: k * m))
+    let width = g.next() % 2 == 0 ? 8 : 6  // the AVX-512 and AVX2 kernels' tiles
     for p in 0..<k {
-      for block in stride(from: 0, to: m, by: 8) where g.next() % 2 == 0 {
-        for i in block..<min(block + 8, m) {
+      for block in stride(from: 0, to: m, by: width) where g.next() % 2 == 0 {
+        for i in block..<min(block + width, m) {
           let r = g.next() % 8
           a[p, i] = r == 0 ? -0.0 : r < 3 ? 0 : r == 3 ? 1e-20 : g.uniform(0, 1)
         }
@@ -80,6 +81,31 @@ import Testing
         #expect(
           wrong == nil,
           "trial \(trial), \(path): \(m)×\(n)×\(k) accumulate \(accumulate), element \(wrong ?? 0): \(wrong.map { c.values[$0] } ?? 0) for \(wrong.map { expected.values[$0] } ?? 0)")
+        // A weight gradient of training, whose rows' squares are summed block by block.
+        var d = start
+        var squares = [Double](repeating: -1, count: m)
+        try KernelPathTests.on(path) {
+          FloatMode.flushingSubnormals {
+            (a.values + [0]).withUnsafeBufferPointer { pa in  // + [0]: never empty, as for k = 0
+              (b.values + [0]).withUnsafeBufferPointer { pb in
+                d.values.withUnsafeMutableBufferPointer { pd in
+                  MatrixProduct.gemm(
+                    transposeA: true, transposeB: false, m: m, n: n, k: k, pa.baseAddress!, lda: m,
+                    pb.baseAddress!, ldb: n, pd.baseAddress!, ldc: n, accumulate: accumulate,
+                    rowSquares: &squares)
+                }
+              }
+            }
+          }
+        }
+        let wrongSum = d.values.indices.first { !Self.same(d.values[$0], expected.values[$0]) }
+        #expect(wrongSum == nil, "trial \(trial), \(path), with row squares: element \(wrongSum ?? 0)")
+        let rowSquares = expected.values.withUnsafeBufferPointer { e in
+          (0..<m).map { MatrixProduct.sumOfSquares(e.baseAddress! + $0 * n, count: n) }
+        }
+        #expect(
+          zip(squares, rowSquares).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) },
+          "trial \(trial), \(path): row squares")
       }
     }
     // The operands reach the cases the rule is for.

@@ -24,7 +24,7 @@ def section(ctx):
                  f"update, 4 FLOP per parameter per step ({100 * 4 * params / 32 / fps:.1f} % at batch 32, "
                  f"{100 * 4 * params / 128 / fps:.1f} % at batch 128)")
     if peak["clock_one"]:
-        lines.append(f"  clock (chain of dependent integer adds, 1 cycle each, per CPU second): {peak['clock_one']:.2f} GHz "
+        lines.append(f"  clock (chain of dependent register-to-register adds, 1 cycle each, per CPU second): {peak['clock_one']:.2f} GHz "
                      f"with one core busy, {peak['clock_all']:.2f} GHz with all {ctx['machine']['cores']} busy")
     if fma:
         lines.append(f"  one core's fp32 FMA peak: {fma['gflops']:.1f} GFLOP/s, a register-only loop of {fma['chains']} "

@@ -1,7 +1,10 @@
 /* The benchmark's two probes of one core, compiled when it runs (x86-64, GCC or Clang):
  *
- *   peak clock [iterations] [trials]  GHz: a chain of dependent integer adds, 1 cycle each,
- *                                     counted per second of this process's CPU time
+ *   peak clock [iterations] [trials]  GHz: a chain of dependent register-to-register integer
+ *                                     adds, 1 cycle each, counted per second of this process's
+ *                                     CPU time (not adds of a constant: cores such as Intel's
+ *                                     Golden Cove fold a chain of those at renaming, several a
+ *                                     cycle, and the chain would read five times the clock)
  *   peak fma [iterations] [trials]    GFLOP/s of single-precision fused multiply-adds on
  *                                     registers only: CHAINS independent accumulators, each
  *                                     vfmadd231ps depending on the last one of its chain
@@ -23,15 +26,15 @@ static double cpu_now(void) {
   return t.tv_sec + t.tv_nsec * 1e-9;
 }
 
-#define A1 "add $1, %0\n\t"
+#define A1 "add %1, %0\n\t"
 #define A10 A1 A1 A1 A1 A1 A1 A1 A1 A1 A1
 #define A100 A10 A10 A10 A10 A10 A10 A10 A10 A10 A10
 
 static double clock_ghz(long iters) {
-  unsigned long x = 0;
+  unsigned long x = 0, one = 1;
   double t0 = cpu_now();
   for (long i = 0; i < iters; i++) {
-    __asm__ volatile(A100 A100 A100 A100 A100 A100 A100 A100 A100 A100 : "+r"(x));
+    __asm__ volatile(A100 A100 A100 A100 A100 A100 A100 A100 A100 A100 : "+r"(x) : "r"(one));
   }
   return (double)x / (cpu_now() - t0) / 1e9;
 }

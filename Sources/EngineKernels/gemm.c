@@ -141,29 +141,58 @@ static void claim_lines(float *start, int64_t count) {
   bytes[size - 1] = bytes[size - 1];
 }
 
-/// Runs the tiles of C: for each panel of NR columns of B, every block of MR rows of A; adds
-/// c − c over every tile to *poison unless it is NULL. Unless `claim` is NULL (a matrix laid
-/// out as C), claims each tile's block of it once the tile is computed. With `zero_as_plus`,
-/// every zero sum is stored as +0; unless `lists` is NULL, tile t adds only the terms
+/// What every tile of one product shares (see `run_tiles`).
+typedef struct {
+  const mlt_tile_kernel *kernel;
+  int64_t m, n, k;
+  const float *a;
+  int64_t rs_a, cs_a;
+  const float *b;
+  int64_t ldb;
+  float *c;
+  int64_t ldc;
+  int accumulate, zero_as_plus;
+  const int32_t *lists;
+  const int64_t *counts;
+  float *poison, *claim;
+} tiles;
+
+/// The tile of C whose first element is (i, j).
+static void run_tile(const tiles *p, int64_t i, int64_t j) {
+  const mlt_tile_kernel *kernel = p->kernel;
+  const int64_t t = i / kernel->mr;
+  mlt_tile tile = {
+      .k = p->k, .a = p->a + i * p->rs_a, .rs_a = p->rs_a, .cs_a = p->cs_a, .b = p->b + j,
+      .ldb = p->ldb, .c = p->c + i * p->ldc + j, .ldc = p->ldc,
+      .m = p->m - i < kernel->mr ? p->m - i : kernel->mr,
+      .n = p->n - j < kernel->nr ? p->n - j : kernel->nr, .accumulate = p->accumulate,
+      .poison = p->poison, .ks = p->lists != NULL ? p->lists + t * p->k : NULL,
+      .nks = p->lists != NULL ? p->counts[t] : p->k, .zero_as_plus = p->zero_as_plus};
+  kernel->run(&tile);
+  if (p->claim != NULL)
+    for (int64_t r = 0; r < tile.m; r++) claim_lines(p->claim + (i + r) * p->ldc + j, tile.n);
+}
+
+/// Floats of op(B) that fit in any current core's L1 data cache (32 KiB or more), with room to
+/// spare for A's lines.
+enum { B_IN_L1_FLOATS = 6144 };
+
+/// Runs the tiles of C, each of MR rows of A and a panel of NR columns of B; adds c − c over
+/// every tile to *poison unless it is NULL. Unless `claim` is NULL (a matrix laid out as C),
+/// claims each tile's block of it once the tile is computed. With `zero_as_plus`, every zero sum
+/// is stored as +0; unless `lists` is NULL, tile t adds only the terms
 /// lists[t * k ..< t * k + counts[t]] (see `term_lists`).
-static void run_tiles(const mlt_tile_kernel *kernel, int64_t m, int64_t n, int64_t k,
-                      const float *a, int64_t rs_a, int64_t cs_a, const float *b, int64_t ldb,
-                      float *c, int64_t ldc, int accumulate, int zero_as_plus,
-                      const int32_t *lists, const int64_t *counts, float *poison, float *claim) {
-  for (int64_t j = 0; j < n; j += kernel->nr) {
-    for (int64_t i = 0; i < m; i += kernel->mr) {
-      const int64_t t = i / kernel->mr;
-      mlt_tile tile = {
-          .k = k, .a = a + i * rs_a, .rs_a = rs_a, .cs_a = cs_a, .b = b + j, .ldb = ldb,
-          .c = c + i * ldc + j, .ldc = ldc,
-          .m = m - i < kernel->mr ? m - i : kernel->mr,
-          .n = n - j < kernel->nr ? n - j : kernel->nr, .accumulate = accumulate,
-          .poison = poison, .ks = lists != NULL ? lists + t * k : NULL,
-          .nks = lists != NULL ? counts[t] : k, .zero_as_plus = zero_as_plus};
-      kernel->run(&tile);
-      if (claim != NULL)
-        for (int64_t r = 0; r < tile.m; r++) claim_lines(claim + (i + r) * ldc + j, tile.n);
-    }
+static void run_tiles(const tiles *p) {
+  const int64_t mr = p->kernel->mr, nr = p->kernel->nr;
+  // NB: the tiles' order changes no bit. When all of op(B) fits in the L1 cache (a weight
+  // gradient's at batch 32), each block of A's rows is read once, across every panel of B, while
+  // its lines are in the cache; otherwise each panel of B is read once, across A's rows.
+  if (p->k * p->n <= B_IN_L1_FLOATS) {
+    for (int64_t i = 0; i < p->m; i += mr)
+      for (int64_t j = 0; j < p->n; j += nr) run_tile(p, i, j);
+  } else {
+    for (int64_t j = 0; j < p->n; j += nr)
+      for (int64_t i = 0; i < p->m; i += mr) run_tile(p, i, j);
   }
 }
 
@@ -223,8 +252,8 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
     // Out of memory for the copy: the portable kernel reads Bᵀ in place, one column at a time
     // (the same sums, slowly).
     for (int64_t j = 0; j < n; j++)
-      run_tiles(&mlt_tile_portable, m, 1, k, a, rs_a, cs_a, b + j * ldb, 1, c + j, ldc,
-                accumulate, transpose_a, NULL, NULL, check, NULL);
+      run_tiles(&(tiles){&mlt_tile_portable, m, 1, k, a, rs_a, cs_a, b + j * ldb, 1, c + j, ldc,
+                         accumulate, transpose_a, NULL, NULL, check, NULL});
     row_squares_of(c, ldc, 0, m, n, row_squares);
   } else {
     if (packed != NULL) {
@@ -235,16 +264,17 @@ static void gemm(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
     const int64_t *counts = NULL;
     const int32_t *lists = term_lists(kernel, transpose_a, m, n, k, a, cs_a, b, ldb, &counts);
     if (row_squares == NULL) {
-      run_tiles(kernel, m, n, k, a, rs_a, cs_a, b, ldb, c, ldc, accumulate, transpose_a, lists,
-                counts, check, claim);
+      run_tiles(&(tiles){kernel, m, n, k, a, rs_a, cs_a, b, ldb, c, ldc, accumulate, transpose_a,
+                         lists, counts, check, claim});
     } else {
       const int64_t block = (SQUARES_BLOCK_ROWS + kernel->mr - 1) / kernel->mr * kernel->mr;
       for (int64_t i = 0; i < m; i += block) {
         const int64_t rows = m - i < block ? m - i : block;
         const int64_t t = i / kernel->mr;
-        run_tiles(kernel, rows, n, k, a + i * rs_a, rs_a, cs_a, b, ldb, c + i * ldc, ldc,
-                  accumulate, transpose_a, lists != NULL ? lists + t * k : NULL,
-                  lists != NULL ? counts + t : NULL, check, claim != NULL ? claim + i * ldc : NULL);
+        run_tiles(&(tiles){kernel, rows, n, k, a + i * rs_a, rs_a, cs_a, b, ldb, c + i * ldc, ldc,
+                           accumulate, transpose_a, lists != NULL ? lists + t * k : NULL,
+                           lists != NULL ? counts + t : NULL, check,
+                           claim != NULL ? claim + i * ldc : NULL});
         row_squares_of(c, ldc, i, rows, n, row_squares);
       }
     }

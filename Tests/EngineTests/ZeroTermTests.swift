@@ -58,8 +58,11 @@ import Testing
     var notANumber = 0
     for trial in 0..<120 {
       let m = 1 + Int(g.next() % 70)
-      let n = 1 + Int(g.next() % 70)
-      let k = Int(g.next() % 48)
+      // Every fourth product too large for its B to be taken whole (`B_IN_L1_FLOATS`): the
+      // tiles run panel by panel rather than row block by row block.
+      let large = trial % 4 == 3
+      let n = large ? 100 + Int(g.next() % 60) : 1 + Int(g.next() % 70)
+      let k = large ? 62 + Int(g.next() % 20) : Int(g.next() % 48)
       let accumulate = g.next() % 2 == 0
       let (a, b) = Self.operands(&g, m: m, n: n, k: k)
       let start = Matrix(

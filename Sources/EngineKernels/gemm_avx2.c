@@ -86,13 +86,13 @@ static INLINE AVX2 void tile(const mlt_tile *t, const int rows, const int vector
   }
 }
 
-#define ROWS(v, listed)                \
-  switch (t->m) {                      \
-    case 6: tile(t, 6, v, listed); break; \
-    case 5: tile(t, 5, v, listed); break; \
-    case 4: tile(t, 4, v, listed); break; \
-    case 3: tile(t, 3, v, listed); break; \
-    case 2: tile(t, 2, v, listed); break; \
+#define ROWS(v, listed)                    \
+  switch (t->m) {                          \
+    case 6: tile(t, 6, v, listed); break;  \
+    case 5: tile(t, 5, v, listed); break;  \
+    case 4: tile(t, 4, v, listed); break;  \
+    case 3: tile(t, 3, v, listed); break;  \
+    case 2: tile(t, 2, v, listed); break;  \
     default: tile(t, 1, v, listed); break; \
   }
 

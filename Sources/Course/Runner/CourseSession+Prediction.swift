@@ -36,7 +36,7 @@ extension CourseSession {
   func predictionLines(_ p: Prediction) -> [String] {
     var lines = ["", "Predict: \(shown(p.question, line: p.line))"]
     if !p.isNumber {
-      for (i, option) in p.options.enumerated() { lines.append("  " + optionLine(p, i)) }
+      for i in p.options.indices { lines.append("  " + optionLine(p, i)) }
     }
     if let predicted {
       lines.append("  (your prediction: \(guessText(p, predicted)))")

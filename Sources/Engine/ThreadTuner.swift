@@ -6,7 +6,12 @@
 /// which ends early when the count is already `slowdown` times slower than the best so far; such
 /// a count below the best ends the descent, since fewer threads still would only be slower (on a
 /// 16-core machine a large batch then spends a few steps at 8 threads, not dozens at 1, 2 and 4,
-/// while a machine whose cores are busy elsewhere keeps descending). The fastest mean step wins
+/// while a machine whose cores are busy elsewhere keeps descending). The count a timing began
+/// with is then timed once more, and its latest window counts: the first window of a run pays for
+/// starting threads and filling caches, and a recheck's first figure may be one slow window (a
+/// step that waited out a time slice), either of which would hand the choice to fewer threads
+/// for a while (on a shared 2-core machine, a window at two threads read 2.0 ms a step at batch
+/// 128 right after start, 0.6 ms a few windows later). The fastest mean step wins
 /// (the mean, not the median: when two programs share two cores most steps run fast and a few
 /// wait a whole time slice, and those few are part of the cost), and of the counts within
 /// `fewerThreadsMargin` of it the smallest, which leaves cores to the learner's other programs.
@@ -74,7 +79,8 @@ struct ThreadTuner {
     if cap != self.cap {
       self.cap = cap
       (means, chosen) = ([:], 0)
-      startTiming(Self.candidates(cap: cap))
+      let counts = Self.candidates(cap: cap)
+      startTiming(counts, last: counts[0])
     }
     return current
   }
@@ -109,17 +115,18 @@ struct ThreadTuner {
       }
     } else if mean > chosenMean * Self.slowdown || sinceCheck >= recheckAfter {
       means = [current: mean]
-      startTiming(Self.candidates(cap: cap).filter { $0 != current })
+      startTiming(Self.candidates(cap: cap).filter { $0 != current }, last: current)
     }
   }
 
-  private mutating func startTiming(_ counts: [Int]) {
+  /// Times `counts` in order, then `last` again: its figure is then its latest window's.
+  private mutating func startTiming(_ counts: [Int], last: Int) {
     guard let first = counts.first else {
       choose()
       return
     }
     timing = true
-    queue = counts
+    queue = counts + [last]
     window = []
     switchTo(first)
   }

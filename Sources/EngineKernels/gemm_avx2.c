@@ -17,15 +17,15 @@ static INLINE AVX2 __m256i lanes(int64_t count) {
   return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), index);
 }
 
-/// One term p of a tile's sums: the accumulators += A's values (column p, `rs` apart) · B's row p.
+/// One term p of a tile's sums: the accumulators += A's values (see mlt_tile_a) · B's row p.
 /// With `full` (a constant), all NR columns: no masks.
-static INLINE AVX2 void step(__m256 acc[MR][2], const float *a, int64_t rs, const float *b,
-                             __m256i m0, __m256i m1, const int rows, const int vectors,
-                             const int full) {
+static INLINE AVX2 void step(__m256 acc[MR][2], const float *const row[MR], int64_t at,
+                             const float *b, __m256i m0, __m256i m1, const int rows,
+                             const int vectors, const int full, const int unit) {
   __m256 b0 = full ? _mm256_loadu_ps(b) : _mm256_maskload_ps(b, m0);
   __m256 b1 = full ? _mm256_loadu_ps(b + 8) : vectors > 1 ? _mm256_maskload_ps(b + 8, m1) : b0;
   for (int i = 0; i < rows; i++) {
-    __m256 ai = _mm256_broadcast_ss(a + i * rs);
+    __m256 ai = _mm256_broadcast_ss(mlt_tile_a(row, at, i, unit));
     acc[i][0] = _mm256_fmadd_ps(ai, b0, acc[i][0]);
     if (vectors > 1) acc[i][1] = _mm256_fmadd_ps(ai, b1, acc[i][1]);
     // NB: keeps the next row's load after these multiply-adds: the compiler would otherwise
@@ -35,11 +35,12 @@ static INLINE AVX2 void step(__m256 acc[MR][2], const float *a, int64_t rs, cons
 }
 
 /// One tile of `rows` rows (a constant, so that the accumulators stay in registers) and `vectors`
-/// registers of columns; with `listed` (a constant too), only the terms in t->ks, over all NR
-/// columns, so that no mask takes a register (one loop per copy, and no mask in it, or the
-/// accumulators spill out of the 16 registers).
+/// registers of columns, its A's rows `unit` (a constant) one float apart or not; with `listed`
+/// (a constant too, and only with `unit`), only the terms in t->ks, over all NR columns, so that
+/// no mask takes a register (one loop per copy, and no mask in it, or the accumulators spill out
+/// of the 16 registers).
 static INLINE AVX2 void tile(const mlt_tile *t, const int rows, const int vectors,
-                             const int listed) {
+                             const int listed, const int unit) {
   const __m256i m0 = lanes(t->n), m1 = lanes(t->n - 8);
   __m256 acc[MR][2];
   for (int i = 0; i < rows; i++) {
@@ -47,19 +48,20 @@ static INLINE AVX2 void tile(const mlt_tile *t, const int rows, const int vector
     acc[i][0] = t->accumulate ? _mm256_maskload_ps(c, m0) : _mm256_setzero_ps();
     if (vectors > 1) acc[i][1] = t->accumulate ? _mm256_maskload_ps(c + 8, m1) : _mm256_setzero_ps();
   }
-  const int64_t rs = t->rs_a, cs = t->cs_a, ldb = t->ldb;
+  const int64_t cs = t->cs_a, ldb = t->ldb;
+  const float *row[MR];
+  mlt_tile_rows(t, row, rows, unit);
   if (listed) {
     const int32_t *ks = t->ks;
-    const float *a = t->a, *b = t->b;
+    const float *b = t->b;
     for (int64_t q = 0, count = t->nks; q < count; q++) {
       const int64_t p = ks[q];
-      step(acc, a + p * cs, rs, b + p * ldb, m0, m1, rows, 2, 1);
+      step(acc, row, p * cs, b + p * ldb, m0, m1, rows, 2, 1, unit);
     }
   } else {
-    const float *a = t->a;
     const float *b = t->b;
-    for (int64_t p = 0; p < t->k; p++, a += cs, b += ldb)
-      step(acc, a, rs, b, m0, m1, rows, vectors, 0);
+    for (int64_t p = 0, at = 0; p < t->k; p++, at += cs, b += ldb)
+      step(acc, row, at, b, m0, m1, rows, vectors, 0, unit);
   }
   if (t->zero_as_plus)
     for (int i = 0; i < rows; i++) {
@@ -86,24 +88,26 @@ static INLINE AVX2 void tile(const mlt_tile *t, const int rows, const int vector
   }
 }
 
-#define ROWS(v, listed)                    \
-  switch (t->m) {                          \
-    case 6: tile(t, 6, v, listed); break;  \
-    case 5: tile(t, 5, v, listed); break;  \
-    case 4: tile(t, 4, v, listed); break;  \
-    case 3: tile(t, 3, v, listed); break;  \
-    case 2: tile(t, 2, v, listed); break;  \
-    default: tile(t, 1, v, listed); break; \
+#define ROWS(v, listed, unit)                    \
+  switch (t->m) {                                \
+    case 6: tile(t, 6, v, listed, unit); break;  \
+    case 5: tile(t, 5, v, listed, unit); break;  \
+    case 4: tile(t, 4, v, listed, unit); break;  \
+    case 3: tile(t, 3, v, listed, unit); break;  \
+    case 2: tile(t, 2, v, listed, unit); break;  \
+    default: tile(t, 1, v, listed, unit); break; \
   }
 
-/// A tile narrower than NR adds all its terms: the same bits (see mlt_tile_kernel.terms).
+/// A tile narrower than NR, or whose A's rows are not one float apart, adds all its terms: the
+/// same bits (see mlt_tile_kernel.terms).
 static AVX2 void run(const mlt_tile *t) {
-  if (t->ks != NULL && t->n == NR) {
-    ROWS(2, 1)
+  const int unit = t->rs_a == 1;
+  if (t->ks != NULL && t->n == NR && unit) {
+    ROWS(2, 1, 1)
   } else if (t->n > 8) {
-    ROWS(2, 0)
+    if (unit) ROWS(2, 0, 1) else ROWS(2, 0, 0)
   } else {
-    ROWS(1, 0)
+    if (unit) ROWS(1, 0, 1) else ROWS(1, 0, 0)
   }
 }
 

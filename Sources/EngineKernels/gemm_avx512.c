@@ -14,21 +14,23 @@ static INLINE AVX512 __mmask16 lanes(int64_t count) {
   return count >= 16 ? (__mmask16)0xFFFF : count <= 0 ? (__mmask16)0 : (__mmask16)((1u << count) - 1);
 }
 
-/// One term p of a tile's sums: the accumulators += A's values (column p, `rs` apart) · B's row p.
-static INLINE AVX512 void step(__m512 acc[MR][2], const float *a, int64_t rs, const float *b,
-                               __mmask16 m0, __mmask16 m1, const int rows, const int vectors) {
+/// One term p of a tile's sums: the accumulators += A's values (see mlt_tile_a) · B's row p.
+static INLINE AVX512 void step(__m512 acc[MR][2], const float *const row[MR], int64_t at,
+                               const float *b, __mmask16 m0, __mmask16 m1, const int rows,
+                               const int vectors, const int unit) {
   __m512 b0 = _mm512_maskz_loadu_ps(m0, b);
   __m512 b1 = vectors > 1 ? _mm512_maskz_loadu_ps(m1, b + 16) : b0;
   for (int i = 0; i < rows; i++) {
-    __m512 ai = _mm512_set1_ps(a[i * rs]);
+    __m512 ai = _mm512_set1_ps(*mlt_tile_a(row, at, i, unit));
     acc[i][0] = _mm512_fmadd_ps(ai, b0, acc[i][0]);
     if (vectors > 1) acc[i][1] = _mm512_fmadd_ps(ai, b1, acc[i][1]);
   }
 }
 
 /// One tile of `rows` rows (a constant, so that the accumulators stay in registers) and `vectors`
-/// registers of columns.
-static INLINE AVX512 void tile(const mlt_tile *t, const int rows, const int vectors) {
+/// registers of columns, its A's rows `unit` (a constant) one float apart or not.
+static INLINE AVX512 void tile(const mlt_tile *t, const int rows, const int vectors,
+                               const int unit) {
   const __mmask16 m0 = lanes(t->n), m1 = lanes(t->n - 16);
   __m512 acc[MR][2];
   for (int i = 0; i < rows; i++) {
@@ -36,17 +38,18 @@ static INLINE AVX512 void tile(const mlt_tile *t, const int rows, const int vect
     acc[i][0] = t->accumulate ? _mm512_maskz_loadu_ps(m0, c) : _mm512_setzero_ps();
     if (vectors > 1) acc[i][1] = t->accumulate ? _mm512_maskz_loadu_ps(m1, c + 16) : _mm512_setzero_ps();
   }
-  const int64_t rs = t->rs_a, cs = t->cs_a, ldb = t->ldb;
+  const int64_t cs = t->cs_a, ldb = t->ldb;
+  const float *row[MR];
+  mlt_tile_rows(t, row, rows, unit);
   if (t->ks != NULL) {
     for (int64_t q = 0; q < t->nks; q++) {
       const int64_t p = t->ks[q];
-      step(acc, t->a + p * cs, rs, t->b + p * ldb, m0, m1, rows, vectors);
+      step(acc, row, p * cs, t->b + p * ldb, m0, m1, rows, vectors, unit);
     }
   } else {
-    const float *a = t->a;
     const float *b = t->b;
-    for (int64_t p = 0; p < t->k; p++, a += cs, b += ldb)
-      step(acc, a, rs, b, m0, m1, rows, vectors);
+    for (int64_t p = 0, at = 0; p < t->k; p++, at += cs, b += ldb)
+      step(acc, row, at, b, m0, m1, rows, vectors, unit);
   }
   if (t->zero_as_plus)
     for (int i = 0; i < rows; i++) {
@@ -70,23 +73,24 @@ static INLINE AVX512 void tile(const mlt_tile *t, const int rows, const int vect
   }
 }
 
-#define ROWS(v)                  \
-  switch (t->m) {                \
-    case 8: tile(t, 8, v); break; \
-    case 7: tile(t, 7, v); break; \
-    case 6: tile(t, 6, v); break; \
-    case 5: tile(t, 5, v); break; \
-    case 4: tile(t, 4, v); break; \
-    case 3: tile(t, 3, v); break; \
-    case 2: tile(t, 2, v); break; \
-    default: tile(t, 1, v); break; \
+#define ROWS(v, unit)                  \
+  switch (t->m) {                      \
+    case 8: tile(t, 8, v, unit); break; \
+    case 7: tile(t, 7, v, unit); break; \
+    case 6: tile(t, 6, v, unit); break; \
+    case 5: tile(t, 5, v, unit); break; \
+    case 4: tile(t, 4, v, unit); break; \
+    case 3: tile(t, 3, v, unit); break; \
+    case 2: tile(t, 2, v, unit); break; \
+    default: tile(t, 1, v, unit); break; \
   }
 
 static AVX512 void run(const mlt_tile *t) {
+  const int unit = t->rs_a == 1;
   if (t->n > 16) {
-    ROWS(2)
+    if (unit) ROWS(2, 1) else ROWS(2, 0)
   } else {
-    ROWS(1)
+    if (unit) ROWS(1, 1) else ROWS(1, 0)
   }
 }
 

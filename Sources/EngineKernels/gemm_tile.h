@@ -48,6 +48,23 @@ static inline int mlt_terms_too_few(const int64_t *counts, int64_t tiles) {
   return 8 * (tiles * PROBE_TERMS - kept) < tiles * PROBE_TERMS;
 }
 
+/// Where a kernel reads the A values of a term p (at = p·cs): with `unit` (rows one float apart,
+/// rs = 1: A is a transposed matrix) at row[0] + at + i, one pointer and constant offsets; else
+/// at row[i] + at, one pointer per row. NB: either way the addresses do not wait for each other.
+/// Computed as a + i·rs, stepped row by row, they would be a chain of adds (one cycle each) per
+/// term, longer than the term's multiply-adds on a core with two FMA units; the empty asm keeps
+/// the compiler from deriving each pointer from the last again.
+static inline void mlt_tile_rows(const mlt_tile *t, const float *row[], int rows, int unit) {
+  for (int i = 0; i < (unit ? 1 : rows); i++) {
+    row[i] = t->a + i * t->rs_a;
+    __asm__("" : "+r"(row[i]));
+  }
+}
+
+static inline const float *mlt_tile_a(const float *const row[], int64_t at, int i, int unit) {
+  return unit ? row[0] + at + i : row[i] + at;
+}
+
 extern const mlt_tile_kernel mlt_tile_portable;
 extern const mlt_tile_kernel mlt_tile_avx2;
 extern const mlt_tile_kernel mlt_tile_avx512;

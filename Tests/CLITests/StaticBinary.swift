@@ -41,8 +41,9 @@ func runClean(
   defer { try? FileManager.default.removeItem(at: dir) }
   let outURL = dir.appendingPathComponent("stdout")
   let errURL = dir.appendingPathComponent("stderr")
-  FileManager.default.createFile(atPath: outURL.path, contents: nil)
-  FileManager.default.createFile(atPath: errURL.path, contents: nil)
+  // NB: a file that could not be made fails the FileHandle that opens it, just below.
+  _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
   let out = try FileHandle(forWritingTo: outURL)
   let err = try FileHandle(forWritingTo: errURL)
   process.standardOutput = out

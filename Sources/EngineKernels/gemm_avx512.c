@@ -73,15 +73,15 @@ static INLINE AVX512 void tile(const mlt_tile *t, const int rows, const int vect
   }
 }
 
-#define ROWS(v, unit)                  \
-  switch (t->m) {                      \
-    case 8: tile(t, 8, v, unit); break; \
-    case 7: tile(t, 7, v, unit); break; \
-    case 6: tile(t, 6, v, unit); break; \
-    case 5: tile(t, 5, v, unit); break; \
-    case 4: tile(t, 4, v, unit); break; \
-    case 3: tile(t, 3, v, unit); break; \
-    case 2: tile(t, 2, v, unit); break; \
+#define ROWS(v, unit)                    \
+  switch (t->m) {                        \
+    case 8: tile(t, 8, v, unit); break;  \
+    case 7: tile(t, 7, v, unit); break;  \
+    case 6: tile(t, 6, v, unit); break;  \
+    case 5: tile(t, 5, v, unit); break;  \
+    case 4: tile(t, 4, v, unit); break;  \
+    case 3: tile(t, 3, v, unit); break;  \
+    case 2: tile(t, 2, v, unit); break;  \
     default: tile(t, 1, v, unit); break; \
   }
 

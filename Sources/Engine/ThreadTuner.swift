@@ -15,8 +15,10 @@
 /// (the mean, not the median: when two programs share two cores most steps run fast and a few
 /// wait a whole time slice, and those few are part of the cost), and of the counts within
 /// `fewerThreadsMargin` of it the smallest, which leaves cores to the learner's other programs.
-/// Then the winner's own steps are watched, a window at a time: when a window runs `slowdown`
-/// times slower than the winner ran when it won (another program took a core), or some training
+/// Then the winner's own steps are watched, a window at a time: when a window runs
+/// `watchSlowdown` times slower than the winner ran when it won (another program took a core:
+/// more than `slowdown`, since a shared machine's own speed drifts by a quarter over tenths of a
+/// second, and each needless timing costs a few steps at a slower count), or some training
 /// time later, the other counts are timed again. That time starts at `firstRecheckSeconds` and
 /// doubles each time the same count wins again, up to `recheckSeconds`, so that a choice made in
 /// a moment of noise is soon revisited while timing costs ever less. A winner with fewer threads
@@ -39,6 +41,7 @@ struct ThreadTuner {
   static let fewerThreadsRecheckSeconds = 0.03
   static let recheckSeconds = 2.0
   static let slowdown = 1.25
+  static let watchSlowdown = 1.5
   static let fewerThreadsMargin = 1.05
 
   /// The counts timed for a batch that pays for `cap` threads: `cap`, then the powers of two
@@ -113,7 +116,7 @@ struct ThreadTuner {
       } else {
         choose()
       }
-    } else if mean > chosenMean * Self.slowdown || sinceCheck >= recheckAfter {
+    } else if mean > chosenMean * Self.watchSlowdown || sinceCheck >= recheckAfter {
       means = [current: mean]
       startTiming(Self.candidates(cap: cap).filter { $0 != current }, last: current)
     }

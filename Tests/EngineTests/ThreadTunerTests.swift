@@ -223,6 +223,18 @@ import Testing
     #expect(Self.share(of: 2, in: counts[1_100...]) > 0.99)
   }
 
+  /// Two threads win at 0.6 ms a step (one thread 1.2 ms); from step 500 to 700 the machine runs
+  /// a third slower (0.8 ms), as a shared machine drifts: no timing starts, so no step runs at
+  /// one thread there (the periodic rechecks fall before step 500 and after step 1,000).
+  @Test func aDriftOfAThirdStartsNoTiming() {
+    var tuner = ThreadTuner()
+    let counts = Self.run(&tuner, cap: 2, steps: 1_000) { step, n in
+      n == 1 ? 0.0012 : (500..<700).contains(step) ? 0.0008 : 0.0006
+    }
+    #expect(!counts[500..<700].contains(1))
+    #expect(counts[100..<500].contains(1), "a periodic recheck before the drift")
+  }
+
   /// From step 3,000 the second core is taken (two threads 4 ms a step) until step 6,000: the
   /// tuner drops to one thread within a few windows, then goes back to two at a recheck.
   @Test func itFollowsTheMachineAsItChanges() {

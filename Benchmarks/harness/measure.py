@@ -112,20 +112,27 @@ def peak_rss(sides, threads, timeout):
 
 def default_threads(mltutor, batches, reps, log, epochs=1, timeout=30.0, quiet=1.0):
     """mltutor without --threads against --threads 1..cores, `reps` interleaved rounds of one
-    Fashion-MNIST epoch each: {batch: {None or count: {"sps": [...], "busy": [...]}}}."""
+    Fashion-MNIST epoch each: {batch: {None or count: {"sps": [...], "busy": [...], "steps":
+    {threads: steps}}}}, "steps" summed over the epochs' `steps_by_threads`. Each round starts the
+    settings at another place in their order, so that none always runs first (on a shared VM the
+    run after a quiet wait read up to a tenth apart from the one after it)."""
     counts = [None] + list(range(1, cpu_count() + 1))
-    out = {b: {c: {"sps": [], "busy": []} for c in counts} for b in batches}
+    out = {b: {c: {"sps": [], "busy": [], "steps": {}} for c in counts} for b in batches}
     for r in range(reps):
+        shift = r * len(counts) // reps
         for b in batches:
-            for c in counts:
+            for c in counts[shift:] + counts[:shift]:
                 wait_for_quiet(quiet)
                 run = Run(mltutor.cmd("fashion", b, epochs, threads=c, seed=r), mltutor.env(), watch=True,
                           timeout=timeout)
-                sps = [e["samples_per_second"] for e in run.epochs()]
-                out[b][c]["sps"] += sps
+                for e in run.epochs():
+                    out[b][c]["sps"].append(e["samples_per_second"])
+                    for t, n in e.get("steps_by_threads", {}).items():
+                        out[b][c]["steps"][int(t)] = out[b][c]["steps"].get(int(t), 0) + n
                 out[b][c]["busy"].append(run.busy_threads)
             log(f"  round {r + 1}/{reps}  batch {b:3d}: " + "  ".join(
-                f"{'default' if c is None else c}: {median(out[b][c]['sps']):,.0f}" for c in counts))
+                f"{'default' if c is None else c}: {median(out[b][c]['sps']):,.0f}" for c in counts)
+                + f"  (default's steps by threads so far: {dict(sorted(out[b][None]['steps'].items()))})")
     return out
 
 

@@ -189,15 +189,19 @@ def conditions(ctx):
 def default_threads(ctx):
     table_in, counts = ctx["default_threads"], None
     lines = ["Default thread count: mltutor without --threads against --threads 1..cores, one Fashion-MNIST epoch per",
-             f"run, {ctx['default_reps']} round(s); samples/s (median), 'busy': threads that did a tenth of the work or more"]
+             f"run, {ctx['default_reps']} round(s); samples/s (median), 'busy': threads that did a tenth of the work or more,",
+             "'at best': the default's steps (all rounds) that ran on the best count"]
     rows = []
     for batch, per in table_in.items():
         counts = [c for c in per if c is not None]
         med, best = targets.default_best(per)
+        steps = per[None].get("steps", {})
+        at_best = f"{100 * steps.get(best, 0) / sum(steps.values()):.0f}%" if best and steps else "n/a"
         rows.append([batch, f"{fmt_int(med[None])} (busy {max(per[None]['busy'])})"]
                     + [fmt_int(med[c]) for c in counts]
-                    + [best or "-", f"{100 * med[None] / med[best]:.0f}%" if best else "-"])
-    head = ["batch", "default"] + [f"{c} thread{'s' if c > 1 else ''}" for c in counts or []] + ["best", "default/best"]
+                    + [best or "-", f"{100 * med[None] / med[best]:.0f}%" if best else "-", at_best])
+    head = (["batch", "default"] + [f"{c} thread{'s' if c > 1 else ''}" for c in counts or []]
+            + ["best", "default/best", "at best"])
     return lines + table(rows, head) + [""]
 
 

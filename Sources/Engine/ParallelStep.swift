@@ -86,8 +86,9 @@ final class ParallelStep {
   /// What a step did: the batch's mean loss, each parameter's squared gradient norm (in
   /// `network.parameters` order) and, unless the loss or a gradient was not finite, what the
   /// update did to each parameter. Without `measured`, the weights' norms were not asked for and
-  /// read 0 (their gradients were finite).
+  /// read 0 (their gradients were finite). `threads`: the threads the batch was split across.
   struct Outcome {
+    var threads: Int
     var loss: Double
     var squaredNorms: [Double]
     var measured: Bool
@@ -175,14 +176,14 @@ final class ParallelStep {
           }
         }
       }
-      return Outcome(loss: loss, squaredNorms: squaredNorms, measured: true, updates: nil)
+      return Outcome(threads: threads, loss: loss, squaredNorms: squaredNorms, measured: true, updates: nil)
     }
     let updates = parameters.indices.map { p in
       ParameterUpdate(
         updateSquaredNorm: rowTotal(updateRowSquares, p),
         finite: (0..<threads).allSatisfy { finite[$0 * parameters.count + p] })
     }
-    return Outcome(loss: loss, squaredNorms: squaredNorms, measured: norms, updates: updates)
+    return Outcome(threads: threads, loss: loss, squaredNorms: squaredNorms, measured: norms, updates: updates)
   }
 
   /// Without measured norms, each weight's squared norm for the verdict: 0 when every thread

@@ -14,6 +14,8 @@ public struct StepReport: Sendable {
   public var lossAfter: Double?
   /// The learning rate used.
   public var learningRate: Float
+  /// The threads the step's batch was split across (1 when it was not split).
+  public var threads: Int = 1
   /// Per dense layer: ‖∂L/∂W, ∂L/∂b‖ from backpropagation (before clipping and decay); empty
   /// when the trainer was told not to measure them (`Trainer.measuresGradientNorms`).
   public var gradientNorms: [Double]

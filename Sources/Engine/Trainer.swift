@@ -175,6 +175,7 @@ public final class Trainer {
     var splitUpdates: [ParameterUpdate]?
     var normsMeasured = true
     let threads: Int
+    var ranOn = 1
     (threads, tuned) = threadCount(rows: batch.count, measureLossAfter: measureLossAfter)
     if takesSplitSteps, case .classes(let labels) = targets, ParallelStep.applies(to: network) {
       let pool = threads > 1 ? threadPool() : nil
@@ -186,6 +187,7 @@ public final class Trainer {
       progress.dropout = dropout
       (lossBefore, squaredNorms, splitUpdates) = (outcome.loss, outcome.squaredNorms, outcome.updates)
       normsMeasured = outcome.measured
+      ranOn = outcome.threads
       if measureLossAfter {
         network.releaseInputs()
         train.gather(batch, into: &batchInput)
@@ -254,7 +256,7 @@ public final class Trainer {
     }
     let report = StepReport(
       step: stepNumber, epoch: epochNumber, endedEpoch: endedEpoch, batch: batch,
-      lossBefore: lossBefore, lossAfter: lossAfter, learningRate: hyper.learningRate,
+      lossBefore: lossBefore, lossAfter: lossAfter, learningRate: hyper.learningRate, threads: ranOn,
       gradientNorms: normsMeasured
         ? Trainer.perLayer(squaredNorms, network.parameterLayers).map { $0.squareRoot() } : [],
       updateNorms: Trainer.perLayer(updates.map(\.updateSquaredNorm), network.parameterLayers).map {

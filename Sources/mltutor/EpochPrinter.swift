@@ -18,12 +18,14 @@ struct EpochPrinter {
   /// True when the data hold a validation split (`-o val=0.1`): its columns follow training's.
   var hasValidation = false
 
-  func print(_ record: History.Evaluated, epoch: Int, samplesPerSecond: Double) {
-    Swift.print(line(record, epoch: epoch, samplesPerSecond: samplesPerSecond))
+  func print(_ record: History.Evaluated, epoch: Int, samplesPerSecond: Double, stepsByThreads: [Int: Int] = [:]) {
+    Swift.print(line(record, epoch: epoch, samplesPerSecond: samplesPerSecond, stepsByThreads: stepsByThreads))
     fflush(stdout)
   }
 
-  func line(_ r: History.Evaluated, epoch: Int, samplesPerSecond: Double) -> String {
+  /// `stepsByThreads`: how many of the epoch's steps ran on each thread count (JSON only, where
+  /// it is not empty: the speed of an epoch whose thread count was chosen by timing depends on it).
+  func line(_ r: History.Evaluated, epoch: Int, samplesPerSecond: Double, stepsByThreads: [Int: Int] = [:]) -> String {
     let test = r.test
     if json {
       var fields: [(String, String)] = [("epoch", String(epoch))]
@@ -47,6 +49,10 @@ struct EpochPrinter {
         fields.append(("test_r2", number(test?.r2)))
       }
       fields.append(("samples_per_second", number(samplesPerSecond.rounded())))
+      if !stepsByThreads.isEmpty {
+        let counts = stepsByThreads.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }
+        fields.append(("steps_by_threads", "{" + counts.joined(separator: ",") + "}"))
+      }
       return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
     let cells = [String(epoch)] + figures(r).map(fixed) + [rate(samplesPerSecond)]

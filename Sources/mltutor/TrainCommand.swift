@@ -139,9 +139,11 @@ struct TrainCommand: ParsableCommand {
     for epoch in 1...max(1, epochs) where epochs > 0 {
       let clock = ContinuousClock()
       let begin = clock.now
+      var stepsByThreads: [Int: Int] = [:]
       do {
         while true {
           let report = try trainer.step()
+          stepsByThreads[report.threads, default: 0] += 1
           if report.endedEpoch { break }
           progress.update(epoch: epoch, of: epochs, fraction: trainer.epochFraction)
         }
@@ -152,7 +154,9 @@ struct TrainCommand: ParsableCommand {
       let seconds = (clock.now - begin).seconds
       progress.clear()
       let record = trainer.evaluate()
-      out.print(record, epoch: epoch, samplesPerSecond: Double(dataset.train.count) / seconds)
+      out.print(
+        record, epoch: epoch, samplesPerSecond: Double(dataset.train.count) / seconds,
+        stepsByThreads: stepsByThreads)
     }
     if plot {
       let style = ChartStyle.forTerminal(

@@ -28,7 +28,10 @@ import Testing
     for (i, line) in lines.enumerated() {
       #expect(
         Set(line.keys)
-          == ["epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "samples_per_second"])
+          == [
+            "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "samples_per_second",
+            "steps_by_threads",
+          ])
       #expect(line["epoch"] as? Int == i + 1)
     }
     let accuracy = try #require(lines.last?["test_accuracy"] as? Double)
@@ -51,6 +54,30 @@ import Testing
     }
     let other = try jsonLines(Binary.run(args.dropLast(2) + ["8", "--json"]).stdout)
     #expect(other.first?["train_loss"] as? Double != first.first?["train_loss"] as? Double)
+  }
+
+  /// Each epoch's JSON says how many of its steps ran on each thread count: every step (mnist-5k's
+  /// 4,000 training examples make 125 batches of 32), on the count `--threads` chose, or on the
+  /// counts the timing chose without it.
+  @Test(arguments: [1, 2, nil] as [Int?])
+  func stepsByThreadsCountEveryStep(_ threads: Int?) throws {
+    let args = [
+      "train", "--data", "mnist-5k", "--model", "784-32-10", "--batch", "32", "--epochs", "2", "--json",
+    ]
+    let run = try Binary.run(args + (threads.map { ["--threads", String($0)] } ?? []))
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = try jsonLines(run.stdout)
+    try #require(lines.count == 2)
+    for line in lines {
+      let steps = try #require(line["steps_by_threads"] as? [String: Int], "\(line)")
+      if let threads {
+        #expect(steps == [String(threads): 125])
+      } else {
+        #expect(steps.values.reduce(0, +) == 125)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect(steps.keys.allSatisfy { Int($0).map { (1...max(1, cores)).contains($0) } ?? false }, "\(steps)")
+      }
+    }
   }
 
   @Test func textOutputHasOneLinePerEpoch() throws {
@@ -124,7 +151,11 @@ import Testing
     ])
     #expect(run.status == 0, "\(run.stderr)")
     let last = try #require(try jsonLines(run.stdout).last)
-    #expect(Set(last.keys) == ["epoch", "train_loss", "train_rmse", "test_loss", "test_rmse", "test_r2", "samples_per_second"])
+    #expect(
+      Set(last.keys) == [
+        "epoch", "train_loss", "train_rmse", "test_loss", "test_rmse", "test_r2", "samples_per_second",
+        "steps_by_threads",
+      ])
     let (network, metadata) = try ModelFile.load(file)
     #expect(metadata["data"] == "apartments")
     let data = try DatasetCatalog.load(

@@ -14,7 +14,7 @@ import Testing
     #expect(
       Set(lines[0].keys) == [
         "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "test_loss", "test_accuracy",
-        "samples_per_second",
+        "samples_per_second", "steps_by_threads",
       ])
     let text = try Binary.run(args)
     #expect(text.stdout.hasPrefix("epoch  train loss  train acc  val loss  val acc  test loss  test acc  samples/s\n"), "\(text.stdout)")

@@ -15,11 +15,12 @@
 /// (the mean, not the median: when two programs share two cores most steps run fast and a few
 /// wait a whole time slice, and those few are part of the cost), and of the counts within
 /// `fewerThreadsMargin` of it the smallest, which leaves cores to the learner's other programs.
-/// Then the winner's own steps are watched, a window at a time: when a window runs
+/// Then the winner's own steps are watched, a window at a time: when two windows in a row run
 /// `watchSlowdown` times slower than the winner ran when it won (another program took a core:
 /// more than `slowdown`, since a shared machine's own speed drifts by a quarter over tenths of a
-/// second, and each needless timing costs a few steps at a slower count), or some training
-/// time later, the other counts are timed again. That time starts at `firstRecheckSeconds` and
+/// second; and two, since one slow window is most often one step that waited out a time slice,
+/// while each needless timing costs a few steps at a slower count), or some training time
+/// later, the other counts are timed again. That time starts at `firstRecheckSeconds` and
 /// doubles each time the same count wins again, up to `recheckSeconds`, so that a choice made in
 /// a moment of noise is soon revisited while timing costs ever less. A winner with fewer threads
 /// than the batch pays for starts at `fewerThreadsRecheckSeconds`: on a 2-core machine one thread
@@ -70,6 +71,8 @@ struct ThreadTuner {
   private var window: [Double] = []
   private var skipNext = false
   private var sinceCheck = 0.0
+  /// Whether the latest watched window ran `watchSlowdown` times slower than the winner did.
+  private var slowWindow = false
   private var recheckAfter = firstRecheckSeconds
 
   /// The thread count of the next step, for a batch that pays for `cap` threads; a new cap (a new
@@ -116,7 +119,12 @@ struct ThreadTuner {
       } else {
         choose()
       }
-    } else if mean > chosenMean * Self.watchSlowdown || sinceCheck >= recheckAfter {
+    } else {
+      let slow = mean > chosenMean * Self.watchSlowdown
+      guard (slow && slowWindow) || sinceCheck >= recheckAfter else {
+        slowWindow = slow
+        return
+      }
       means = [current: mean]
       startTiming(Self.candidates(cap: cap).filter { $0 != current }, last: current)
     }
@@ -137,6 +145,7 @@ struct ThreadTuner {
   private mutating func choose() {
     timing = false
     sinceCheck = 0
+    slowWindow = false
     guard let best = means.values.min() else { return }
     let pick = means.filter { $0.value <= best * Self.fewerThreadsMargin }.keys.min() ?? current
     let first = pick < cap ? Self.fewerThreadsRecheckSeconds : Self.firstRecheckSeconds

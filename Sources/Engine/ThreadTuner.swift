@@ -2,31 +2,31 @@
 ///
 /// The candidates are the count the batch pays for (`ComputeThreads.threads(forBatch:
 /// parameters:)`), then the powers of two below it, most first. Each is given a short window of
-/// steps, whose first step (it wakes the threads and refills the caches) is not counted, and
-/// which ends early when the count is already `slowdown` times slower than the best so far; such
-/// a count below the best ends the descent, since fewer threads still would only be slower (on a
-/// 16-core machine a large batch then spends a few steps at 8 threads, not dozens at 1, 2 and 4,
-/// while a machine whose cores are busy elsewhere keeps descending). The count a timing began
-/// with is then timed once more, and its latest window counts: the first window of a run pays for
-/// starting threads and filling caches, and a recheck's first figure may be one slow window (a
-/// step that waited out a time slice), either of which would hand the choice to fewer threads
-/// for a while (on a shared 2-core machine, a window at two threads read 2.0 ms a step at batch
-/// 128 right after start, 0.6 ms a few windows later). The fastest mean step wins
-/// (the mean, not the median: when two programs share two cores most steps run fast and a few
-/// wait a whole time slice, and those few are part of the cost), and of the counts within
-/// `fewerThreadsMargin` of it the smallest, which leaves cores to the learner's other programs.
-/// Then the winner's own steps are watched, a window at a time: when two windows in a row run
-/// `watchSlowdown` times slower than the winner ran when it won (another program took a core:
-/// more than `slowdown`, since a shared machine's own speed drifts by a quarter over tenths of a
-/// second; and two, since one slow window is most often one step that waited out a time slice,
-/// while each needless timing costs a few steps at a slower count), or some training time
-/// later, the other counts are timed again. That time starts at `firstRecheckSeconds` and
-/// doubles each time the same count wins again, up to `recheckSeconds`, so that a choice made in
-/// a moment of noise is soon revisited while timing costs ever less. A winner with fewer threads
-/// than the batch pays for starts at `fewerThreadsRecheckSeconds`: on a 2-core machine one thread
-/// wins when the other core was busy for the few milliseconds two were timed, and a one-epoch run
-/// at batch 128 lasts about 0.25 s, so that a choice checked only then would be kept for all of
-/// it; timing more threads again costs a few steps, and only while fewer keep winning.
+/// steps, whose first step (it wakes the threads and refills the caches) is not counted, and which
+/// ends early when the count's median step is already `slowdown` times slower than the best so far;
+/// such a count below the best ends the descent, since fewer threads still would only be slower (on
+/// a 16-core machine a large batch then spends a few steps at 8 threads, not dozens at 1, 2 and 4,
+/// while a machine whose cores are busy elsewhere keeps descending). The count a timing began with
+/// is then timed once more, and its latest window counts: the first window of a run pays for
+/// starting threads and filling caches, and a recheck's first figure may be one slow window (a step
+/// that waited out a time slice), either of which would hand the choice to fewer threads for a
+/// while (on a shared 2-core machine, a window at two threads read 2.0 ms a step at batch 128 right
+/// after start, 0.6 ms a few windows later). The fastest mean step wins (the mean, not the median:
+/// when two programs share two cores most steps run fast and a few wait a whole time slice, and
+/// those few are part of the cost), and of the counts within `fewerThreadsMargin` of it the
+/// smallest, which leaves cores to the learner's other programs. Then the winner's own steps are
+/// watched, a window at a time: when two windows in a row run `watchSlowdown` times slower than the
+/// winner ran when it won (another program took a core: more than `slowdown`, since a shared
+/// machine's own speed drifts by a quarter over tenths of a second; and two, since one slow window
+/// is most often one step that waited out a time slice, while each needless timing costs a few
+/// steps at a slower count), or some training time later, the other counts are timed again. That
+/// time starts at `firstRecheckSeconds` and doubles each time the same count wins again, up to
+/// `recheckSeconds`, so that a choice made in a moment of noise is soon revisited while timing
+/// costs ever less. A winner with fewer threads than the batch pays for starts at
+/// `fewerThreadsRecheckSeconds`: on a 2-core machine one thread wins when the other core was busy
+/// for the few milliseconds two were timed, and a one-epoch run at batch 128 lasts about 0.25 s, so
+/// that a choice checked only then would be kept for all of it; timing more threads again costs a
+/// few steps, and only while fewer keep winning.
 ///
 /// A machine whose second core is busy elsewhere, or one with many cores where a small batch
 /// gains nothing from most of them, then trains at the speed of its best count. Threads split
@@ -104,8 +104,14 @@ struct ThreadTuner {
     guard window.count >= Self.windowSteps else { return }
     let total = window.reduce(0, +)
     let mean = total / Double(window.count)
-    // A count already clearly slower than the best timed so far needs no more steps to lose.
-    let losing = timing && means.values.contains { mean > $0 * Self.slowdown }
+    // A count already clearly slower than the best timed so far needs no more steps to lose:
+    // judged by the window's median step, since one step that waited out a time slice among the
+    // first few would make any count look slower.
+    var losing = false
+    if timing {
+      let median = window.sorted()[window.count / 2]
+      losing = means.values.contains { median > $0 * Self.slowdown }
+    }
     guard losing || window.count >= Self.windowMaxSteps || total >= Self.windowSeconds else { return }
     window = []
     if timing {

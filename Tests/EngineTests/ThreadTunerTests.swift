@@ -209,6 +209,21 @@ import Testing
     #expect(Self.share(of: 2, in: counts.dropFirst(100)) > 0.97)
   }
 
+  /// Two threads take 0.6 ms a step, one 0.9 ms; the first counted step of two threads' second
+  /// window (after one thread's) waits out a 3 ms time slice. Its first three steps' mean is then
+  /// slower than one thread's, their median is not: the window runs its full length rather than
+  /// ending as a loser, two threads win, and one thread runs for no more than its own window.
+  @Test func aLostTimeSliceInTheSecondWindowDoesNotEndItEarly() {
+    var tuner = ThreadTuner()
+    let secondWindow = Self.window(of: 0.0006) + 1
+    let counts = Self.run(&tuner, steps: 1_000, oneThread: 0.0009) {
+      $0 == secondWindow + 1 ? 0.003 : 0.0006
+    }
+    let oneThread = counts.prefix(100).count { $0 == 1 }
+    #expect(oneThread <= Self.window(of: 0.0009), "\(counts.prefix(100))")
+    #expect(Self.share(of: 2, in: counts.dropFirst(100)) > 0.97)
+  }
+
   /// Two threads win; later one of their steps waits out a 7 ms time slice, which makes its
   /// window slower than one thread's. One slow window is not enough to time the counts again: no
   /// step runs at one thread in the next hundred.

@@ -1,15 +1,22 @@
 /// A sequential network: layers applied one after the other.
 public final class Network {
   public let architecture: Architecture
-  public private(set) var layers: [Layer]
+  public let layers: [Layer]
+  /// Every layer's parameters, in layer order (listed once: a training step asks for them often).
+  public let parameters: [Parameter]
+  /// Every dense layer, those inside residual blocks included, from input to output.
+  public let denseLayers: [Dense]
+  public let batchNorms: [BatchNorm]
+  /// For each of `parameters`, the dense layer (from 0) it belongs to: a batch normalisation's
+  /// scale and shift belong to the dense layer it follows.
+  public let parameterLayers: [Int]
 
   /// Builds the layers of `architecture` and initialises their weights from `generator`.
-  public init(
+  public convenience init(
     _ architecture: Architecture, initializer: Initializer, dropout: Float = 0,
     generator: inout SeededGenerator
   ) throws(EngineError) {
     try architecture.validate()
-    self.architecture = architecture
     var layers: [Layer] = []
     let sizes = architecture.sizes
     for i in 0..<(sizes.count - 1) {
@@ -26,12 +33,22 @@ public final class Network {
         layers.append(Dropout(rate: dropout))
       }
     }
-    self.layers = layers
+    self.init(architecture: architecture, layers: layers)
   }
 
   private init(architecture: Architecture, layers: [Layer]) {
     self.architecture = architecture
     self.layers = layers
+    parameters = layers.flatMap { $0.parameters }
+    denseLayers = layers.compactMap { ($0 as? Dense) ?? ($0 as? ResidualBlock)?.dense }
+    batchNorms = layers.compactMap { $0 as? BatchNorm }
+    var d = -1
+    var owners: [Int] = []
+    for layer in layers {
+      if layer is Dense || layer is ResidualBlock { d += 1 }
+      owners += Array(repeating: max(d, 0), count: layer.parameters.count)
+    }
+    parameterLayers = owners
   }
 
   /// An independent deep copy.
@@ -39,23 +56,7 @@ public final class Network {
     Network(architecture: architecture, layers: layers.map { $0.copy() })
   }
 
-  public var parameters: [Parameter] { layers.flatMap { $0.parameters } }
-  /// Every dense layer, those inside residual blocks included, from input to output.
-  public var denseLayers: [Dense] { layers.compactMap { ($0 as? Dense) ?? ($0 as? ResidualBlock)?.dense } }
-  public var batchNorms: [BatchNorm] { layers.compactMap { $0 as? BatchNorm } }
   public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
-
-  /// For each of `parameters`, the dense layer (from 0) it belongs to: a batch normalisation's
-  /// scale and shift belong to the dense layer it follows.
-  public var parameterLayers: [Int] {
-    var d = -1
-    var out: [Int] = []
-    for layer in layers {
-      if layer is Dense || layer is ResidualBlock { d += 1 }
-      out += Array(repeating: max(d, 0), count: layer.parameters.count)
-    }
-    return out
-  }
 
   /// The state that is not a parameter: each batch normalisation's running mean and variance,
   /// in layer order (empty without batch normalisation).

@@ -26,24 +26,24 @@
 /// Dropout masks are drawn on the calling thread in layer order.
 final class ParallelStep {
   let network: Network
-  private let dense: [Dense]
-  private let dropouts: [Dropout]
-  private let activation: Activation
+  let dense: [Dense]
+  let dropouts: [Dropout]
+  let activation: Activation
   private var capacity = 0
   private var buffers: [UnsafeMutablePointer<Float>] = []
   /// Per dense layer l: its input X (B × in), output Y (B × out; the activation is applied in
   /// place for hidden layers), ∂L/∂Y and, for l ≥ 1, ∂L/∂X before the activation's derivative.
-  private var inputs: [UnsafeMutablePointer<Float>] = []
-  private var outputs: [UnsafeMutablePointer<Float>] = []
-  private var outputGradients: [UnsafeMutablePointer<Float>] = []
-  private var inputGradients: [UnsafeMutablePointer<Float>?] = []
+  private(set) var inputs: [UnsafeMutablePointer<Float>] = []
+  private(set) var outputs: [UnsafeMutablePointer<Float>] = []
+  private(set) var outputGradients: [UnsafeMutablePointer<Float>] = []
+  private(set) var inputGradients: [UnsafeMutablePointer<Float>?] = []
   /// Per hidden layer: its dropout mask, and the masked activations that feed the next layer.
-  private var masks: [UnsafeMutablePointer<Float>] = []
-  private var masked: [UnsafeMutablePointer<Float>] = []
+  private(set) var masks: [UnsafeMutablePointer<Float>] = []
+  private(set) var masked: [UnsafeMutablePointer<Float>] = []
   private var rowLosses: [Double] = []
   /// Per parameter (weights, bias of each layer), each row's squared gradient norm and squared
   /// update norm, from `rowOffsets[p]` on in one buffer each.
-  private let gradientRowSquares: UnsafeMutablePointer<Double>
+  let gradientRowSquares: UnsafeMutablePointer<Double>
   private let updateRowSquares: UnsafeMutablePointer<Double>
   private let rowOffsets: [Int]
 
@@ -188,7 +188,7 @@ final class ParallelStep {
 
   /// Without measured norms, each weight's squared norm for the verdict: 0 when every thread
   /// found its rows of the gradient finite, else NaN.
-  private func fillUnmeasured(
+  func fillUnmeasured(
     _ squaredNorms: inout [Double], _ gradientsFinite: UnsafePointer<Bool>, threads: Int
   ) {
     let count = squaredNorms.count
@@ -210,7 +210,7 @@ final class ParallelStep {
 
   /// The batch's mean loss and the squared gradient norms, added up in one fixed order (the
   /// weights' read 0 unless `weights`).
-  private func totals(
+  func totals(
     _ losses: UnsafePointer<Double>, _ n: Int, _ gradientSquares: UnsafePointer<Double>,
     weights: Bool
   ) -> (loss: Double, squaredNorms: [Double]) {
@@ -220,140 +220,6 @@ final class ParallelStep {
       weights || $0 % 2 == 1 ? rowTotal(gradientSquares, $0) : 0
     }
     return (loss / Double(n), squaredNorms)
-  }
-
-  /// What both phases share: raw storage and the batch's shape.
-  private struct Slices {
-    var values: [UnsafeMutablePointer<Float>]
-    var gradients: [UnsafeMutablePointer<Float>]
-    var firsts: [UnsafeMutablePointer<Float>?]
-    var seconds: [UnsafeMutablePointer<Float>?]
-    var decays: [Bool]
-    var rows: UnsafePointer<Int64>
-    var labels: UnsafePointer<Int32>
-    var losses: UnsafeMutablePointer<Double>
-    /// Per parameter, where its rows' squared gradient norms and squared update norms go.
-    var gradientSquares: [UnsafeMutablePointer<Double>]
-    var updateSquares: [UnsafeMutablePointer<Double>]
-    /// Per thread and parameter: whether the rows it updated stayed finite.
-    var finite: UnsafeMutablePointer<Bool>
-    /// Whether the weights' gradient norms are measured; without them, per thread and
-    /// parameter, whether its rows of the weights' gradient are finite.
-    var norms: Bool
-    var gradientsFinite: UnsafeMutablePointer<Bool>
-    var batch: Int
-    var threads: Int
-    var rates: [Float]
-
-    /// The start of thread t's share of n items.
-    func start(_ t: Int, of n: Int) -> Int { n * t / threads }
-
-    /// The thread that computes and updates layer l's bias whole.
-    func biasThread(_ l: Int) -> Int { l % threads }
-  }
-
-  /// Phase 1 for thread t's rows.
-  private func forwardAndBackward(_ s: Slices, thread t: Int, of examples: Examples) {
-    let r0 = s.start(t, of: s.batch)
-    let count = s.start(t + 1, of: s.batch) - r0
-    guard count > 0 else { return }
-    let last = dense.count - 1
-    examples.gather(rows: s.rows + r0, count: count, into: inputs[0] + r0 * dense[0].inputs)
-    for (l, layer) in dense.enumerated() {
-      let (i, o) = (layer.inputs, layer.outputs)
-      let y = outputs[l] + r0 * o
-      Dense.affine(
-        rows: count, inputs: i, outputs: o, x: inputs[l] + r0 * i, weights: s.values[2 * l],
-        bias: s.values[2 * l + 1], into: y)
-      guard l < last else { break }
-      ActivationLayer.apply(activation, y, into: y, count: count * o)
-      if s.rates[l] > 0 {
-        multiply(y, masks[l] + r0 * o, into: masked[l] + r0 * o, count: count * o)
-      }
-    }
-    let k = dense[last].outputs
-    let scale = 1 / Float(s.batch)
-    for r in r0..<(r0 + count) {
-      s.losses[r] = SoftmaxCrossEntropy.row(
-        outputs[last] + r * k, classes: k, label: s.labels[r],
-        gradient: outputGradients[last] + r * k, scale: scale)
-    }
-    for l in stride(from: last, to: 0, by: -1) {
-      let (i, o) = (dense[l].inputs, dense[l].outputs)
-      guard let dx = inputGradients[l] else { continue }
-      let dxRows = dx + r0 * i
-      MatrixProduct.gemm(
-        transposeA: false, transposeB: true, m: count, n: i, k: o,
-        outputGradients[l] + r0 * o, lda: o, s.values[2 * l], ldb: o, dxRows, ldc: i,
-        accumulate: false)
-      if s.rates[l - 1] > 0 { multiply(dxRows, masks[l - 1] + r0 * i, into: dxRows, count: count * i) }
-      ActivationLayer.backward(
-        activation, gradient: dxRows, output: outputs[l - 1] + r0 * i,
-        into: outputGradients[l - 1] + r0 * i, count: count * i)
-    }
-  }
-
-  /// Phase 2 for thread t: its block of rows of every layer's ∂L/∂W, and the biases it owns.
-  private func weightGradients(_ s: Slices, thread t: Int) {
-    let n = s.batch
-    for (l, layer) in dense.enumerated() {
-      let (i, o) = (layer.inputs, layer.outputs)
-      let a = s.start(t, of: i)
-      let b = s.start(t + 1, of: i)
-      let dW = s.gradients[2 * l] + a * o
-      let claim = s.threads > 1 ? s.values[2 * l] + a * o : nil
-      if s.norms {
-        MatrixProduct.gemm(
-          transposeA: true, transposeB: false, m: b - a, n: o, k: n,
-          inputs[l] + a, lda: i, outputGradients[l], ldb: o, dW, ldc: o, accumulate: false,
-          rowSquares: s.gradientSquares[2 * l] + a, claiming: claim)
-      } else {
-        s.gradientsFinite[t * s.values.count + 2 * l] = MatrixProduct.gemmCheckingFinite(
-          transposeA: true, transposeB: false, m: b - a, n: o, k: n,
-          inputs[l] + a, lda: i, outputGradients[l], ldb: o, dW, ldc: o, claiming: claim)
-      }
-      guard s.biasThread(l) == t else { continue }
-      let db = s.gradients[2 * l + 1]
-      let g = outputGradients[l]
-      for c in 0..<o { db[c] = 0 }
-      for r in 0..<n {
-        for c in 0..<o { db[c] += g[r * o + c] }
-      }
-      s.gradientSquares[2 * l + 1][0] = MatrixProduct.sumOfSquares(db, count: o)
-    }
-  }
-
-  /// Phase 3 for thread t: the verdict on the whole step, then the update of its rows.
-  private func update(_ s: Slices, thread t: Int, step: Optimizer.Step, clipNorm: Float) {
-    var (loss, squaredNorms) = totals(s.losses, s.batch, gradientRowSquares, weights: s.norms)
-    if !s.norms { fillUnmeasured(&squaredNorms, s.gradientsFinite, threads: s.threads) }
-    guard Trainer.canUpdate(loss: loss, squaredNorms: squaredNorms) else { return }
-    let clipScale = Trainer.clipScale(squaredNorms: squaredNorms, clipNorm: clipNorm)
-    let count = s.values.count
-    for p in 0..<count {
-      let layer = dense[p / 2]
-      let rows: Range<Int>
-      if p % 2 == 0 {
-        rows = s.start(t, of: layer.inputs)..<s.start(t + 1, of: layer.inputs)
-      } else {
-        guard s.biasThread(p / 2) == t else { continue }
-        rows = 0..<1
-      }
-      let at = rows.lowerBound * layer.outputs
-      s.finite[t * count + p] = Optimizer.apply(
-        step, decays: s.decays[p], w: s.values[p] + at, g: s.gradients[p] + at,
-        first: p < s.firsts.count ? s.firsts[p].map { $0 + at } : nil,
-        second: p < s.seconds.count ? s.seconds[p].map { $0 + at } : nil,
-        rows: rows.count, width: layer.outputs, clipScale: clipScale,
-        rowSquares: s.updateSquares[p] + rows.lowerBound)
-    }
-  }
-
-  private func multiply(
-    _ x: UnsafePointer<Float>, _ m: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>,
-    count: Int
-  ) {
-    for j in 0..<count { out[j] = x[j] * m[j] }
   }
 
   /// Buffers for batches of up to `rows` rows.

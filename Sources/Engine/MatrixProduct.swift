@@ -63,6 +63,28 @@ public enum MatrixProduct {
       Int64(ldb), c, Int64(ldc), 0, claiming) != 0
   }
 
+  /// A weight gradient Aᵀ · B (A stored k × m) applied at once as `update` describes, block of
+  /// rows by block of rows while they are in the cache (`mlt_gemm_update`): the same bits as
+  /// the product followed by `UpdateKernels.rows`. `scratch`, laid out as C, may be written.
+  /// Each row's Σu² goes to `rowSquares[0..<m]`; returns whether every new weight is finite.
+  /// The caller must know beforehand that every element of the product is finite.
+  static func gemmUpdating(
+    m: Int, n: Int, k: Int, _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>,
+    ldb: Int, scratch c: UnsafeMutablePointer<Float>, ldc: Int, update: mlt_update_spec,
+    rowSquares: UnsafeMutablePointer<Double>
+  ) -> Bool {
+    withUnsafePointer(to: update) {
+      mlt_gemm_update(
+        Int64(m), Int64(n), Int64(k), a, Int64(lda), b, Int64(ldb), c, Int64(ldc), $0, rowSquares)
+        != 0
+    }
+  }
+
+  /// The largest magnitude among `count` floats (0 for none), or +∞ when one is not finite.
+  static func maxMagnitude(_ x: UnsafePointer<Float>, count: Int) -> Float {
+    mlt_max_magnitude(x, Int64(count))
+  }
+
   /// The product op(A) · op(B) as a new matrix.
   public static func product(
     _ a: Matrix, transposeA: Bool = false, _ b: Matrix, transposeB: Bool = false

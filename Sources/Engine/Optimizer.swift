@@ -1,3 +1,5 @@
+import EngineKernels
+
 /// What an optimiser remembers between steps: one buffer per parameter (and two for Adam).
 /// A value, so that a checkpoint copies it.
 public struct OptimizerState: Equatable, Sendable {
@@ -137,22 +139,37 @@ enum Optimizer {
       for i in 0..<(rows * n) { g[i] = clipScale * g[i] + l1 * sign(w[i]) }
       clipScale = 1
     }
+    if let spec = spec(step, decays: decays, w: w, velocity: first, width: n, clipScale: clipScale) {
+      return UpdateKernels.rows(spec, g: g, rows: rows, width: n, rowSquares: rowSquares)
+    }
+    guard let m = first, let s = second else { preconditionFailure("Adam needs its moments") }
+    return UpdateKernels.adam(
+      w: w, m: m, s: s, g: g, rows: rows, width: n, clip: clipScale, l2: l2, b1: step.b1,
+      b2: step.b2, stepScale: -lr / step.correction1, invCorrection2: 1 / step.correction2,
+      eps: step.eps, rowSquares: rowSquares)
+  }
+
+  /// `step` for one parameter's weights `w` (rows `width` apart) and, for momentum and
+  /// Nesterov, their velocity, as the velocity or plain pass takes it; nil for Adam.
+  /// NB: λ₁ is not in it (`apply` takes its own pass for it first).
+  static func spec(
+    _ step: Step, decays: Bool, w: UnsafeMutablePointer<Float>,
+    velocity: UnsafeMutablePointer<Float>?, width: Int, clipScale: Float
+  ) -> mlt_update_spec? {
+    let l2 = decays ? step.l2 : 0
+    let lr = step.lr
     switch step.kind {
     case .sgd:
-      return UpdateKernels.plain(
-        w: w, g: g, rows: rows, width: n, clip: clipScale, l2: l2, lr: lr, rowSquares: rowSquares)
+      return mlt_update_spec(
+        w: w, v: nil, ldw: Int64(width), clip: clipScale, l2: l2, mu: 0, a: 0, b: 0, lr: lr)
     case .momentum, .nesterov:
-      guard let v = first else { preconditionFailure("momentum needs its velocity") }
+      guard let velocity else { preconditionFailure("momentum needs its velocity") }
       let nesterov = step.kind == .nesterov
-      return UpdateKernels.velocity(
-        w: w, v: v, g: g, rows: rows, width: n, clip: clipScale, l2: l2, mu: step.mu,
-        a: nesterov ? -lr : 0, b: nesterov ? -lr * step.mu : -lr, rowSquares: rowSquares)
+      return mlt_update_spec(
+        w: w, v: velocity, ldw: Int64(width), clip: clipScale, l2: l2, mu: step.mu,
+        a: nesterov ? -lr : 0, b: nesterov ? -lr * step.mu : -lr, lr: lr)
     case .adam:
-      guard let m = first, let s = second else { preconditionFailure("Adam needs its moments") }
-      return UpdateKernels.adam(
-        w: w, m: m, s: s, g: g, rows: rows, width: n, clip: clipScale, l2: l2, b1: step.b1,
-        b2: step.b2, stepScale: -lr / step.correction1, invCorrection2: 1 / step.correction2,
-        eps: step.eps, rowSquares: rowSquares)
+      return nil
     }
   }
 

@@ -21,6 +21,12 @@ extension ParallelStep {
     /// parameter, whether its rows of the weights' gradient are finite.
     var norms: Bool
     var gradientsFinite: UnsafeMutablePointer<Bool>
+    /// Whether the step may apply the weights' update as their gradients are computed (see
+    /// `fuses`); then, per thread and layer, the largest magnitude of the thread's rows of the
+    /// layer's input and of its output gradient, and per thread whether it did.
+    var fusable: Bool
+    var magnitudes: UnsafeMutablePointer<Float>
+    var fused: UnsafeMutablePointer<Bool>
     var batch: Int
     var threads: Int
     var rates: [Float]
@@ -32,10 +38,11 @@ extension ParallelStep {
     func biasThread(_ l: Int) -> Int { l % threads }
   }
 
-  /// Phase 1 for thread t's rows.
+  /// Phase 1 for thread t's rows, and their largest magnitudes when the step is `fusable`.
   func forwardAndBackward(_ s: Slices, thread t: Int, of examples: Examples) {
     let r0 = s.start(t, of: s.batch)
     let count = s.start(t + 1, of: s.batch) - r0
+    if s.fusable { (s.magnitudes + 2 * t * dense.count).update(repeating: 0, count: 2 * dense.count) }
     guard count > 0 else { return }
     let last = dense.count - 1
     examples.gather(rows: s.rows + r0, count: count, into: inputs[0] + r0 * dense[0].inputs)
@@ -71,18 +78,69 @@ extension ParallelStep {
         activation, gradient: dxRows, output: outputs[l - 1] + r0 * i,
         into: outputGradients[l - 1] + r0 * i, count: count * i)
     }
+    guard s.fusable else { return }
+    for (l, layer) in dense.enumerated() {
+      let (i, o) = (layer.inputs, layer.outputs)
+      let at = s.magnitudes + 2 * (t * dense.count + l)
+      at[0] = MatrixProduct.maxMagnitude(inputs[l] + r0 * i, count: count * i)
+      at[1] = MatrixProduct.maxMagnitude(outputGradients[l] + r0 * o, count: count * o)
+    }
+  }
+
+  /// Whether the weights' update can be applied as their gradients are computed, in phase 2: when
+  /// `fusable`, the batch's loss is finite and no weight or bias gradient can overflow, since
+  /// each is a sum of n products |x·g| ≤ max|x|·max|g| (and n values |g| for a bias). Then the
+  /// verdict of phase 3 passes for sure. The same answer on every thread, for any split.
+  func fuses(_ s: Slices) -> Bool {
+    guard s.fusable else { return false }
+    var loss: Double = 0
+    for r in 0..<s.batch { loss += s.losses[r] }
+    guard Float(loss / Double(s.batch)).isFinite else { return false }
+    let largest = dense.indices.map { l in
+      (0..<s.threads).reduce((x: Float(0), g: Float(0))) { largest, t in
+        let at = s.magnitudes + 2 * (t * dense.count + l)
+        return (max(largest.x, at[0]), max(largest.g, at[1]))
+      }
+    }
+    return Self.gradientsStayFinite(batch: s.batch, largest: largest)
+  }
+
+  /// Whether no weight or bias gradient of a batch of n rows can overflow when each layer's
+  /// inputs are at most x and its output gradients at most g in magnitude: each weight's is a
+  /// sum of n terms of at most x·g, each bias's of n terms of at most g.
+  static func gradientsStayFinite(batch n: Int, largest: [(x: Float, g: Float)]) -> Bool {
+    // NB: a quarter of the largest float leaves room for each sum's rounding (under a factor
+    // 1 + n·2⁻²⁴). A product with ∞ or NaN fails the comparison.
+    let limit = Double(Float.greatestFiniteMagnitude) / 4
+    return largest.allSatisfy { x, g in
+      Double(n) * Double(x) * Double(g) < limit && Double(n) * Double(g) < limit
+    }
   }
 
   /// Phase 2 for thread t: its block of rows of every layer's ∂L/∂W, and the biases it owns.
-  func weightGradients(_ s: Slices, thread t: Int) {
+  /// When the step `fuses`, each block of rows of ∂L/∂W goes straight into the update of those
+  /// weights (`MatrixProduct.gemmUpdating`), and the gradient is not stored.
+  func weightGradients(_ s: Slices, thread t: Int, step: Optimizer.Step) {
     let n = s.batch
+    let fused = fuses(s)
+    s.fused[t] = fused
     for (l, layer) in dense.enumerated() {
       let (i, o) = (layer.inputs, layer.outputs)
       let a = s.start(t, of: i)
       let b = s.start(t + 1, of: i)
       let dW = s.gradients[2 * l] + a * o
       let claim = s.threads > 1 ? s.values[2 * l] + a * o : nil
-      if s.norms {
+      let p = 2 * l
+      if fused {
+        guard let spec = Optimizer.spec(
+          step, decays: s.decays[p], w: s.values[p] + a * o,
+          velocity: p < s.firsts.count ? s.firsts[p].map { $0 + a * o } : nil, width: o,
+          clipScale: 1)
+        else { preconditionFailure("a step that fuses has a velocity or plain pass") }
+        s.finite[t * s.values.count + p] = MatrixProduct.gemmUpdating(
+          m: b - a, n: o, k: n, inputs[l] + a, lda: i, outputGradients[l], ldb: o, scratch: dW,
+          ldc: o, update: spec, rowSquares: s.updateSquares[p] + a)
+      } else if s.norms {
         MatrixProduct.gemm(
           transposeA: true, transposeB: false, m: b - a, n: o, k: n,
           inputs[l] + a, lda: i, outputGradients[l], ldb: o, dW, ldc: o, accumulate: false,
@@ -107,13 +165,17 @@ extension ParallelStep {
   func update(_ s: Slices, thread t: Int, step: Optimizer.Step, clipNorm: Float) {
     var (loss, squaredNorms) = totals(s.losses, s.batch, gradientRowSquares, weights: s.norms)
     if !s.norms { fillUnmeasured(&squaredNorms, s.gradientsFinite, threads: s.threads) }
-    guard Trainer.canUpdate(loss: loss, squaredNorms: squaredNorms) else { return }
+    guard Trainer.canUpdate(loss: loss, squaredNorms: squaredNorms) else {
+      precondition(!s.fused[t], "a step that updated its weights in phase 2 passes the verdict")
+      return
+    }
     let clipScale = Trainer.clipScale(squaredNorms: squaredNorms, clipNorm: clipNorm)
     let count = s.values.count
     for p in 0..<count {
       let layer = dense[p / 2]
       let rows: Range<Int>
       if p % 2 == 0 {
+        guard !s.fused[t] else { continue }
         rows = s.start(t, of: layer.inputs)..<s.start(t + 1, of: layer.inputs)
       } else {
         guard s.biasThread(p / 2) == t else { continue }

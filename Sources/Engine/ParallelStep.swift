@@ -14,10 +14,16 @@
 ///    squares summed in double; should the verdict fail, the norms are then measured after all,
 ///    from the gradients the refused step left as they were. With several threads the product
 ///    also claims the cache lines of the thread's rows of W (`claiming:`), which every thread
-///    read in phase 1: the update's writes would otherwise each wait for other cores to let go;
+///    read in phase 1: the update's writes would otherwise each wait for other cores to let go.
+///    When the verdict is known before the weight gradients are (no norms wanted, the velocity
+///    or plain optimiser without λ₁, a finite loss, and inputs and output gradients too small
+///    for any sum to overflow: `fuses`), each block of rows of ∂L/∂W goes straight into the
+///    update of those weights while it is in the L1 cache (`MatrixProduct.gemmUpdating`), the
+///    same bits without writing the gradient out and reading it back;
 /// 3. update: each thread adds up the loss and the norms row by row in one fixed order (so all
 ///    reach the same verdict), and unless the loss or a gradient is not finite, applies the
-///    optimiser to the rows it computed the gradients of, while they are still in its cache.
+///    optimiser to the rows it computed the gradients of (the biases only, after a fused phase
+///    2), while they are still in its cache.
 ///
 /// The arithmetic is the layers' own (`Dense.affine`, `ActivationLayer.apply`/`backward`,
 /// `Dropout.drawMask`, `SoftmaxCrossEntropy.row`, `Optimizer.apply`) and every product computes
@@ -46,6 +52,9 @@ final class ParallelStep {
   let gradientRowSquares: UnsafeMutablePointer<Double>
   private let updateRowSquares: UnsafeMutablePointer<Double>
   private let rowOffsets: [Int]
+  /// Per thread and dense layer, the largest magnitudes that `fuses` bounds the gradients with.
+  private var magnitudes: UnsafeMutablePointer<Float>
+  private var magnitudeThreads = 0
 
   /// Whether a split step can train `network`: a plain classifier (softmax cross-entropy) with
   /// more than a handful of parameters (whose steps the trainer reports entry by entry). Residual
@@ -75,20 +84,25 @@ final class ParallelStep {
     gradientRowSquares.initialize(repeating: 0, count: total)
     updateRowSquares = .allocate(capacity: total)
     updateRowSquares.initialize(repeating: 0, count: total)
+    magnitudes = .allocate(capacity: 0)
   }
 
   deinit {
     release()
     gradientRowSquares.deallocate()
     updateRowSquares.deallocate()
+    magnitudes.deallocate()
   }
 
   /// What a step did: the batch's mean loss, each parameter's squared gradient norm (in
   /// `network.parameters` order) and, unless the loss or a gradient was not finite, what the
   /// update did to each parameter. Without `measured`, the weights' norms were not asked for and
-  /// read 0 (their gradients were finite). `threads`: the threads the batch was split across.
+  /// read 0 (their gradients were finite). `threads`: the threads the batch was split across;
+  /// `fused`: whether the weights' update was applied as their gradients were computed (then
+  /// the weights' gradient buffers do not hold this step's gradients).
   struct Outcome {
     var threads: Int
+    var fused: Bool
     var loss: Double
     var squaredNorms: [Double]
     var measured: Bool
@@ -120,9 +134,13 @@ final class ParallelStep {
     let threads = max(1, min(threads, pool?.size ?? 1, n))
     let rows = batch.map { Int64($0) }
     // Per thread and parameter: whether its rows of the update stayed finite, then (unmeasured
-    // norms) whether its rows of the gradient are.
+    // norms) whether its rows of the gradient are; then per thread whether it fused the update.
     let flagCount = threads * parameters.count
-    var finite = [Bool](repeating: true, count: 2 * flagCount)
+    var finite = [Bool](repeating: true, count: 2 * flagCount + threads)
+    for t in 0..<threads { finite[2 * flagCount + t] = false }
+    // NB: only the velocity and plain passes have a fused form, and λ₁ takes its own pass.
+    let fusable = !norms && step.kind != .adam && step.l1 == 0
+    if fusable { reserveMagnitudes(threads: threads) }
     rowLosses.withUnsafeMutableBufferPointer { losses in
       rows.withUnsafeBufferPointer { rows in
         labels.withUnsafeBufferPointer { labels in
@@ -137,12 +155,13 @@ final class ParallelStep {
                     gradientSquares: rowOffsets.map { gradientRowSquares + $0 },
                     updateSquares: rowOffsets.map { updateRowSquares + $0 },
                     finite: finite.baseAddress!, norms: norms,
-                    gradientsFinite: finite.baseAddress! + flagCount, batch: n, threads: threads,
-                    rates: rates)
+                    gradientsFinite: finite.baseAddress! + flagCount, fusable: fusable,
+                    magnitudes: magnitudes, fused: finite.baseAddress! + 2 * flagCount, batch: n,
+                    threads: threads, rates: rates)
                   let phase = { (t: Int, phase: Int) in
                     switch phase {
                     case 0: self.forwardAndBackward(s, thread: t, of: examples)
-                    case 1: self.weightGradients(s, thread: t)
+                    case 1: self.weightGradients(s, thread: t, step: step)
                     default: self.update(s, thread: t, step: step, clipNorm: hyper.clipNorm)
                     }
                   }
@@ -176,14 +195,18 @@ final class ParallelStep {
           }
         }
       }
-      return Outcome(threads: threads, loss: loss, squaredNorms: squaredNorms, measured: true, updates: nil)
+      return Outcome(
+        threads: threads, fused: false, loss: loss, squaredNorms: squaredNorms, measured: true,
+        updates: nil)
     }
     let updates = parameters.indices.map { p in
       ParameterUpdate(
         updateSquaredNorm: rowTotal(updateRowSquares, p),
         finite: (0..<threads).allSatisfy { finite[$0 * parameters.count + p] })
     }
-    return Outcome(threads: threads, loss: loss, squaredNorms: squaredNorms, measured: norms, updates: updates)
+    return Outcome(
+      threads: threads, fused: finite[2 * flagCount], loss: loss, squaredNorms: squaredNorms,
+      measured: norms, updates: updates)
   }
 
   /// Without measured norms, each weight's squared norm for the verdict: 0 when every thread
@@ -220,6 +243,16 @@ final class ParallelStep {
       weights || $0 % 2 == 1 ? rowTotal(gradientSquares, $0) : 0
     }
     return (loss / Double(n), squaredNorms)
+  }
+
+  /// Room for the magnitudes of up to `threads` threads.
+  private func reserveMagnitudes(threads: Int) {
+    guard threads > magnitudeThreads else { return }
+    magnitudes.deallocate()
+    let count = 2 * threads * dense.count
+    magnitudes = .allocate(capacity: count)
+    magnitudes.initialize(repeating: 0, count: count)
+    magnitudeThreads = threads
   }
 
   /// Buffers for batches of up to `rows` rows.

@@ -7,6 +7,21 @@ import EngineKernels
 /// sign of a zero velocity can differ, where g is −0), chosen by the settings, not the machine. Each writes every row's ‖Δθ‖² to `rowSquares` and returns whether every new
 /// weight is finite.
 enum UpdateKernels {
+  /// `spec`'s pass over `rows` rows of its weights, `width` wide, with gradient g.
+  static func rows(
+    _ spec: mlt_update_spec, g: UnsafeMutablePointer<Float>, rows: Int, width: Int,
+    rowSquares: UnsafeMutablePointer<Double>
+  ) -> Bool {
+    if let v = spec.v {
+      return velocity(
+        w: spec.w, v: v, g: g, rows: rows, width: width, clip: spec.clip, l2: spec.l2,
+        mu: spec.mu, a: spec.a, b: spec.b, rowSquares: rowSquares)
+    }
+    return plain(
+      w: spec.w, g: g, rows: rows, width: width, clip: spec.clip, l2: spec.l2, lr: spec.lr,
+      rowSquares: rowSquares)
+  }
+
   /// With g ← c·g + λ₂·w:  v ← μ·v + g;  u = a·g + b·v;  w ← w + u.
   /// Momentum is a = 0, b = −η; Nesterov is a = −η, b = −η·μ.
   static func velocity(

@@ -50,8 +50,9 @@ const mlt_tile_kernel mlt_tile_portable = {PORTABLE_MR, PORTABLE_NR, tile_portab
 static pthread_key_t scratch_key;
 static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
 
-// The calling thread's buffers: one for a packed Bᵀ, one for a kernel's term lists.
-enum { PACKED_BUFFER, TERMS_BUFFER, BUFFERS };
+// The calling thread's buffers: one for a packed Bᵀ, one for a kernel's term lists, one for the
+// rows' running sums of a fused update.
+enum { PACKED_BUFFER, TERMS_BUFFER, STATE_BUFFER, BUFFERS };
 
 typedef struct {
   void *buffer[BUFFERS];
@@ -155,6 +156,10 @@ typedef struct {
   const int32_t *lists;
   const int64_t *counts;
   float *poison, *claim;
+  // Unless NULL (then so is row_block): tiles run by blocks of rows go to `row_block` instead
+  // of C, and each block, once whole, to `mlt_update_tile` (see mlt_gemm_update).
+  const mlt_update_spec *update;
+  float *state, *update_poison, *row_block;
 } tiles;
 
 /// The tile of C whose first element is (i, j).
@@ -168,6 +173,11 @@ static void run_tile(const tiles *p, int64_t i, int64_t j) {
       .n = p->n - j < kernel->nr ? p->n - j : kernel->nr, .accumulate = p->accumulate,
       .poison = p->poison, .ks = p->lists != NULL ? p->lists + t * p->k : NULL,
       .nks = p->lists != NULL ? p->counts[t] : p->k, .zero_as_plus = p->zero_as_plus};
+  if (p->row_block != NULL) {
+    // NB: the tile lands in its block's rows, in the L1 cache, and never in C.
+    tile.c = p->row_block + j;
+    tile.ldc = p->n;
+  }
   kernel->run(&tile);
   if (p->claim != NULL)
     for (int64_t r = 0; r < tile.m; r++) claim_lines(p->claim + (i + r) * p->ldc + j, tile.n);
@@ -176,6 +186,9 @@ static void run_tile(const tiles *p, int64_t i, int64_t j) {
 /// Floats of op(B) that fit in any current core's L1 data cache (32 KiB or more), with room to
 /// spare for A's lines.
 enum { B_IN_L1_FLOATS = 6144 };
+
+/// Whether the tiles run block of rows by block of rows (all of op(B), k × n, in the L1 cache).
+static int rows_outer(int64_t k, int64_t n) { return k * n <= B_IN_L1_FLOATS; }
 
 /// Runs the tiles of C, each of MR rows of A and a panel of NR columns of B; adds c − c over
 /// every tile to *poison unless it is NULL. Unless `claim` is NULL (a matrix laid out as C),
@@ -187,9 +200,14 @@ static void run_tiles(const tiles *p) {
   // NB: the tiles' order changes no bit. When all of op(B) fits in the L1 cache (a weight
   // gradient's at batch 32), each block of A's rows is read once, across every panel of B, while
   // its lines are in the cache; otherwise each panel of B is read once, across A's rows.
-  if (p->k * p->n <= B_IN_L1_FLOATS) {
-    for (int64_t i = 0; i < p->m; i += mr)
+  if (rows_outer(p->k, p->n)) {
+    for (int64_t i = 0; i < p->m; i += mr) {
       for (int64_t j = 0; j < p->n; j += nr) run_tile(p, i, j);
+      // A fused update's block of rows, whole: updated in one sweep along its rows.
+      if (p->update != NULL)
+        mlt_update_tile(p->update, p->row_block, p->n, i, p->m - i < mr ? p->m - i : mr, 0, p->n,
+                        p->n, p->state, p->update_poison);
+    }
   } else {
     for (int64_t j = 0; j < p->n; j += nr)
       for (int64_t i = 0; i < p->m; i += mr) run_tile(p, i, j);
@@ -308,5 +326,41 @@ int mlt_gemm_finite(int transpose_a, int transpose_b, int64_t m, int64_t n, int6
   int finite = 1;
   gemm(mlt_path_current(), transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc, accumulate,
        NULL, &finite, claim);
+  return finite;
+}
+
+int mlt_gemm_update(int64_t m, int64_t n, int64_t k, const float *a, int64_t lda, const float *b,
+                    int64_t ldb, float *c, int64_t ldc, const mlt_update_spec *u,
+                    double *row_squares) {
+  if (m <= 0 || n <= 0) return 1;
+  const mlt_tile_kernel *kernel = kernel_for(mlt_path_current());
+  // The rows' sums, then room for one block of rows.
+  float *state = k > 0 && rows_outer(k, n) ? scratch_of(STATE_BUFFER, (m * MLT_ROW_STATE + kernel->mr * n) * (int64_t)sizeof(float)) : NULL;
+  if (state == NULL) {
+    // Tiles run panel by panel (op(B) larger than the L1 cache: a block of rows would be whole
+    // only at the end), no room for the rows' sums, or an empty sum: the product into C, then
+    // the whole-row pass.
+    mlt_gemm(1, 0, m, n, k, a, lda, b, ldb, c, ldc, 0);
+    // All rows in one pass when they lie one after another, else one row at a time.
+    const int64_t step = ldc == n && u->ldw == n ? m : 1;
+    int finite = 1;
+    for (int64_t i = 0; i < m; i += step) {
+      float *w = u->w + i * u->ldw, *g = c + i * ldc;
+      finite &= u->v != NULL ? mlt_update_velocity(w, u->v + i * u->ldw, g, step, n, u->clip,
+                                                   u->l2, u->mu, u->a, u->b, row_squares + i)
+                             : mlt_update_plain(w, g, step, n, u->clip, u->l2, u->lr,
+                                                row_squares + i);
+    }
+    return finite;
+  }
+  for (int64_t i = 0; i < m * MLT_ROW_STATE; i++) state[i] = 0;
+  const int64_t *counts = NULL;
+  const int32_t *lists = term_lists(kernel, 1, m, n, k, a, lda, b, ldb, &counts);
+  float poison[16] = {0};
+  run_tiles(&(tiles){kernel, m, n, k, a, 1, lda, b, ldb, c, ldc, 0, 1, lists, counts, NULL, NULL,
+                     u, state, poison, state + m * MLT_ROW_STATE});
+  mlt_update_rows_finish(state, m, row_squares);
+  int finite = 1;
+  for (int l = 0; l < 16; l++) finite &= poison[l] == 0;
   return finite;
 }

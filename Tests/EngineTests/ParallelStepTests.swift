@@ -103,11 +103,18 @@ import Testing
   }
 
   /// A trainer told not to measure gradient norms trains the same bits, at every thread count,
-  /// and its reports carry no gradient norms (the update norms are still there).
-  @Test(arguments: [1, 2, 3, 5])
-  func withoutNormsTheRunIsTheSame(threads: Int) throws {
-    let measured = try Self.trainer(threads: threads, split: true) { $0.dropout = 0.1 }
-    let unmeasured = try Self.trainer(threads: threads, split: true) { $0.dropout = 0.1 }
+  /// and its reports carry no gradient norms (the update norms are still there). Its steps
+  /// apply the weights' update as the gradients are computed (`aStepWithoutNormsIsFused`).
+  @Test(arguments: [1, 2, 3, 5], [OptimizerKind.sgd, .momentum, .nesterov, .adam])
+  func withoutNormsTheRunIsTheSame(threads: Int, optimizer: OptimizerKind) throws {
+    let settings: (inout Hyperparameters) -> Void = {
+      $0.dropout = 0.1
+      $0.l2 = optimizer == .nesterov ? 1e-3 : 0
+    }
+    let measured = try Self.trainer(
+      threads: threads, optimizer: optimizer, split: true, configure: settings)
+    let unmeasured = try Self.trainer(
+      threads: threads, optimizer: optimizer, split: true, configure: settings)
     unmeasured.measuresGradientNorms = false
     for step in 0..<60 {
       let a = try measured.step()
@@ -117,6 +124,59 @@ import Testing
     }
     #expect(bits(unmeasured.history.stepLosses) == bits(measured.history.stepLosses), "batch losses")
     #expect(parameterBits(unmeasured.network) == parameterBits(measured.network), "weights")
+  }
+
+  /// Without gradient norms, a step of the velocity or plain optimiser (without L1) updates the
+  /// weights as it computes their gradients; with norms, Adam, L1 or a gradient that might
+  /// overflow, it does not.
+  @Test(arguments: [1, 2, 3])
+  func aStepWithoutNormsIsFused(threads: Int) throws {
+    func fused(
+      norms: Bool, _ optimizer: OptimizerKind = .momentum, scales: [(Int, Float)] = [],
+      configure: (inout Hyperparameters) -> Void = { _ in }
+    ) throws -> Bool {
+      let t = try Self.trainer(threads: threads, optimizer: optimizer, configure: configure)
+      let parameters = t.network.parameters
+      for (index, scale) in scales {
+        parameters[index].value.values = parameters[index].value.values.map { $0 * scale }
+      }
+      let step = ParallelStep(network: t.network)
+      var dropout = SeededGenerator(seed: 2)
+      var state = OptimizerState()
+      let pool = threads > 1 ? WorkerPool(size: threads) : nil
+      let batch = Array(0..<32)
+      guard case .classes(let classes, _) = Self.data.labels else { return false }
+      return step.run(
+        batch: batch, of: Self.data, labels: batch.map { classes[$0] }, pool: pool, threads: threads,
+        dropout: &dropout, state: &state, hyper: t.hyper, norms: norms
+      ).fused
+    }
+    #expect(try fused(norms: false))
+    #expect(try fused(norms: false, .sgd))
+    #expect(try fused(norms: false, .nesterov) { $0.l2 = 1e-3 })
+    #expect(try !fused(norms: true))
+    #expect(try !fused(norms: false, .adam))
+    #expect(try !fused(norms: false) { $0.l1 = 1e-4 })
+    let overflowing: [(Int, Float)] = [(0, 1e-25), (2, 1e20), (4, 1e20)]
+    #expect(
+      try !fused(norms: false, scales: overflowing),
+      "the first layer's gradient overflows (as in `aRefusedStepReportsTheSameGradient`)")
+  }
+
+  /// The bound on a step's gradients: n·max|x|·max|g| and n·max|g| below a quarter of the
+  /// largest float, ∞ and NaN failing it.
+  @Test func theGradientBound() {
+    func holds(_ largest: [(x: Float, g: Float)]) -> Bool {
+      ParallelStep.gradientsStayFinite(batch: 32, largest: largest)
+    }
+    let (limit, one) = (Float.greatestFiniteMagnitude / 4, Float(1))
+    #expect(holds([(x: 1, g: 1), (x: 100, g: 0.5)]))
+    #expect(holds([(x: limit / 33, g: one)]))
+    #expect(!holds([(x: 1, g: 1), (x: limit / 31, g: one)]))
+    #expect(!holds([(x: one, g: limit / 31)]))
+    #expect(!holds([(x: .infinity, g: 0)]))
+    #expect(!holds([(x: 0, g: .infinity)]))
+    #expect(holds([(x: 0, g: 1e30)]))
   }
 
   /// Clipping needs the norms: they are measured whatever the trainer was told.

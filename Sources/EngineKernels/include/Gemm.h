@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "KernelPath.h"
+#include "UpdateSpec.h"
 
 /// C ← (accumulate ? C : 0) + op(A)·op(B) on the current path, where op(A) is m × k, op(B) is
 /// k × n and C is m × n, all row-major with leading dimensions lda, ldb and ldc; op transposes
@@ -40,6 +41,17 @@ void mlt_gemm_row_squares(int transpose_a, int transpose_b, int64_t m, int64_t n
 int mlt_gemm_finite(int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,
                     const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
                     int64_t ldc, int accumulate, float *claim);
+
+/// A weight gradient C = Aᵀ·B (A stored k × m) applied at once as the update `u` describes:
+/// each tile of C goes through `mlt_update_tile` while it is still in registers' reach, and C
+/// itself is never written (it is scratch, m × n with leading dimension ldc, used only when
+/// memory for the rows' state runs out). u->w and u->v are m × n. Writes each row's Σu² to
+/// row_squares[0..<m] and returns 1 when every new weight is finite: the same bits as the
+/// product followed by `mlt_update_velocity` or `mlt_update_plain` on its rows.
+/// NB: the caller must know beforehand that every element of C is finite; nothing here checks.
+int mlt_gemm_update(int64_t m, int64_t n, int64_t k, const float *a, int64_t lda, const float *b,
+                    int64_t ldb, float *c, int64_t ldc, const mlt_update_spec *u,
+                    double *row_squares);
 
 /// The same on a given path, which the CPU must have (for tests and benchmarks).
 void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int64_t n, int64_t k,

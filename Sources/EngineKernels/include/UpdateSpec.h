@@ -1,0 +1,18 @@
+// What an optimiser step does to one parameter, for the passes that apply it span by span.
+#ifndef MLTUTOR_UPDATE_SPEC_H
+#define MLTUTOR_UPDATE_SPEC_H
+
+#include <stdint.h>
+
+/// One step's settings (`mlt_update_tile`, `mlt_gemm_update`): with g <- clip*g + l2*w, the
+/// velocity step (v <- mu*v + g; u = a*g + b*v) when v is not NULL, else the plain one
+/// (u = -lr*g); then w <- w + u.
+typedef struct {
+  float *w, *v;  // the parameter's values and velocity (row-major, ldw apart)
+  int64_t ldw;
+  float clip, l2;
+  float mu, a, b;  // velocity
+  float lr;        // plain
+} mlt_update_spec;
+
+#endif

@@ -45,8 +45,10 @@ public final class Trainer {
   var takesSplitSteps = true
   /// Whether each step measures the gradient norms its report carries (`StepReport.gradientNorms`).
   /// Without them (for a caller that shows none) a plain classifier's split step only checks
-  /// that its weights' gradients are finite, and the report's `gradientNorms` is empty; the
-  /// training numbers are the same either way, and clipping measures them regardless.
+  /// that its weights' gradients are finite, or, when it can tell beforehand that they are,
+  /// applies them to the update as it computes them (see `ParallelStep`); the report's
+  /// `gradientNorms` is empty. The training numbers are the same either way, and clipping
+  /// measures the norms regardless.
   public var measuresGradientNorms = true
 
   /// Checks that the architecture fits the data and the settings are valid, before allocating.

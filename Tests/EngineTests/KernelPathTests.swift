@@ -220,6 +220,28 @@ import Testing
     Self.expectAllEqual(runs)
   }
 
+  /// The same run without gradient norms, as `mltutor train` trains (each block of weight
+  /// gradients goes straight into the update): the same bits everywhere, and as with norms.
+  @Test func aDigitClassifierWithoutNormsTrainsTheSameEverywhere() throws {
+    let data = Fixtures.blobs(count: 640, features: 784, classes: 10, seed: 5)
+    let settings: (inout Hyperparameters) -> Void = {
+      $0.optimizer = .momentum
+      $0.dropout = 0.1
+      $0.learningRate = 0.05
+    }
+    let architecture = Architecture(sizes: [784, 128, 64, 10], activation: .relu, task: .classification)
+    let runs = try Self.everywhere { _, threads in
+      try Self.train(
+        architecture, data: data, steps: 200, threads: threads, batch: 32, norms: false,
+        configure: settings)
+    }
+    Self.expectAllEqual(runs)
+    let measured = try Self.train(
+      architecture, data: data, steps: 200, threads: 1, batch: 32, configure: settings)
+    #expect(runs.first?.losses == measured.losses, "batch losses")
+    #expect(runs.first?.weights == measured.weights, "weights")
+  }
+
   /// 200 steps of the apartments' tanh model (1-8-1 regression, plain SGD, batch 16).
   @Test func aTanhRegressionTrainsTheSameEverywhere() throws {
     var g = SeededGenerator(seed: 8)
@@ -318,7 +340,7 @@ import Testing
 
   static func train(
     _ architecture: Architecture, data: Examples, steps: Int, threads: Int, batch: Int,
-    configure: (inout Hyperparameters) -> Void
+    norms: Bool = true, configure: (inout Hyperparameters) -> Void
   ) throws -> Outcome {
     var hyper = Fixtures.hyper(lr: 0.05, batch: batch)
     configure(&hyper)
@@ -327,11 +349,12 @@ import Testing
     let pool = threads > 1 ? WorkerPool(size: threads) : nil
     trainer.threadPool = { pool }
     trainer.threadsForBatch = { _, _ in threads }
-    var norms: [Double] = []
-    for _ in 0..<steps { norms = try trainer.step().gradientNorms }
+    trainer.measuresGradientNorms = norms
+    var gradientNorms: [Double] = []
+    for _ in 0..<steps { gradientNorms = try trainer.step().gradientNorms }
     return Outcome(
       losses: bits(trainer.history.stepLosses), weights: parameterBits(trainer.network),
-      evaluation: trainer.network.evaluate(data), gradientNorms: norms.map(\.bitPattern), label: "",
+      evaluation: trainer.network.evaluate(data), gradientNorms: gradientNorms.map(\.bitPattern), label: "",
       statistics: trainer.network.statistics.map { bits($0.values) })
   }
 

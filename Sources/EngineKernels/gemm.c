@@ -50,9 +50,9 @@ const mlt_tile_kernel mlt_tile_portable = {PORTABLE_MR, PORTABLE_NR, tile_portab
 static pthread_key_t scratch_key;
 static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
 
-// The calling thread's buffers: one for a packed Bᵀ, one for a kernel's term lists, one for the
-// rows' running sums of a fused update.
-enum { PACKED_BUFFER, TERMS_BUFFER, STATE_BUFFER, BUFFERS };
+// The calling thread's buffers: one for a packed Bᵀ, one for a kernel's term lists, one for a
+// block of rows of a product applied to an update.
+enum { PACKED_BUFFER, TERMS_BUFFER, ROWS_BUFFER, BUFFERS };
 
 typedef struct {
   void *buffer[BUFFERS];
@@ -157,10 +157,31 @@ typedef struct {
   const int64_t *counts;
   float *poison, *claim;
   // Unless NULL (then so is row_block): tiles run by blocks of rows go to `row_block` instead
-  // of C, and each block, once whole, to `mlt_update_tile` (see mlt_gemm_update).
+  // of C, and each block, once whole, into `update` (see mlt_gemm_update).
   const mlt_update_spec *update;
-  float *state, *update_poison, *row_block;
+  float *row_block;
+  double *row_squares;
+  int *finite;
 } tiles;
+
+/// Rows i..<i+rows of u's weights updated with their gradient g (rows × n, ldg apart) by the
+/// whole-row pass, each row's Σu² into row_squares[i...]; returns whether every new weight is
+/// finite.
+static int update_rows(const mlt_update_spec *u, const float *g, int64_t ldg, int64_t i,
+                       int64_t rows, int64_t n, double *row_squares) {
+  // One pass when the rows lie one after another, else one per row.
+  const int64_t step = u->ldw == n && ldg == n ? rows : 1;
+  int finite = 1;
+  for (int64_t r = 0; r < rows; r += step) {
+    float *w = u->w + (i + r) * u->ldw;
+    const float *gr = g + r * ldg;
+    finite &= u->v != NULL
+                  ? mlt_update_velocity(w, u->v + (i + r) * u->ldw, gr, step, n, u->clip, u->l2,
+                                        u->mu, u->a, u->b, row_squares + i + r)
+                  : mlt_update_plain(w, gr, step, n, u->clip, u->l2, u->lr, row_squares + i + r);
+  }
+  return finite;
+}
 
 /// The tile of C whose first element is (i, j).
 static void run_tile(const tiles *p, int64_t i, int64_t j) {
@@ -194,7 +215,8 @@ static int rows_outer(int64_t k, int64_t n) { return k * n <= B_IN_L1_FLOATS; }
 /// every tile to *poison unless it is NULL. Unless `claim` is NULL (a matrix laid out as C),
 /// claims each tile's block of it once the tile is computed. With `zero_as_plus`, every zero sum
 /// is stored as +0; unless `lists` is NULL, tile t adds only the terms
-/// lists[t * k ..< t * k + counts[t]] (see `term_lists`).
+/// lists[t * k ..< t * k + counts[t]] (see `term_lists`). Unless `update` is NULL (tiles by
+/// blocks of rows only), each block of rows goes into the update once whole.
 static void run_tiles(const tiles *p) {
   const int64_t mr = p->kernel->mr, nr = p->kernel->nr;
   // NB: the tiles' order changes no bit. When all of op(B) fits in the L1 cache (a weight
@@ -203,10 +225,10 @@ static void run_tiles(const tiles *p) {
   if (rows_outer(p->k, p->n)) {
     for (int64_t i = 0; i < p->m; i += mr) {
       for (int64_t j = 0; j < p->n; j += nr) run_tile(p, i, j);
-      // A fused update's block of rows, whole: updated in one sweep along its rows.
+      // A block of rows of a product applied to an update, whole: its pass, while in the cache.
       if (p->update != NULL)
-        mlt_update_tile(p->update, p->row_block, p->n, i, p->m - i < mr ? p->m - i : mr, 0, p->n,
-                        p->n, p->state, p->update_poison);
+        *p->finite &= update_rows(p->update, p->row_block, p->n, i, p->m - i < mr ? p->m - i : mr,
+                                  p->n, p->row_squares);
     }
   } else {
     for (int64_t j = 0; j < p->n; j += nr)
@@ -334,33 +356,19 @@ int mlt_gemm_update(int64_t m, int64_t n, int64_t k, const float *a, int64_t lda
                     double *row_squares) {
   if (m <= 0 || n <= 0) return 1;
   const mlt_tile_kernel *kernel = kernel_for(mlt_path_current());
-  // The rows' sums, then room for one block of rows.
-  float *state = k > 0 && rows_outer(k, n) ? scratch_of(STATE_BUFFER, (m * MLT_ROW_STATE + kernel->mr * n) * (int64_t)sizeof(float)) : NULL;
-  if (state == NULL) {
+  float *block = k > 0 && rows_outer(k, n)
+                     ? scratch_of(ROWS_BUFFER, kernel->mr * n * (int64_t)sizeof(float))
+                     : NULL;
+  if (block == NULL) {
     // Tiles run panel by panel (op(B) larger than the L1 cache: a block of rows would be whole
-    // only at the end), no room for the rows' sums, or an empty sum: the product into C, then
-    // the whole-row pass.
+    // only at the end), no room for a block, or an empty sum: the product into C, then the pass.
     mlt_gemm(1, 0, m, n, k, a, lda, b, ldb, c, ldc, 0);
-    // All rows in one pass when they lie one after another, else one row at a time.
-    const int64_t step = ldc == n && u->ldw == n ? m : 1;
-    int finite = 1;
-    for (int64_t i = 0; i < m; i += step) {
-      float *w = u->w + i * u->ldw, *g = c + i * ldc;
-      finite &= u->v != NULL ? mlt_update_velocity(w, u->v + i * u->ldw, g, step, n, u->clip,
-                                                   u->l2, u->mu, u->a, u->b, row_squares + i)
-                             : mlt_update_plain(w, g, step, n, u->clip, u->l2, u->lr,
-                                                row_squares + i);
-    }
-    return finite;
+    return update_rows(u, c, ldc, 0, m, n, row_squares);
   }
-  for (int64_t i = 0; i < m * MLT_ROW_STATE; i++) state[i] = 0;
   const int64_t *counts = NULL;
   const int32_t *lists = term_lists(kernel, 1, m, n, k, a, lda, b, ldb, &counts);
-  float poison[16] = {0};
-  run_tiles(&(tiles){kernel, m, n, k, a, 1, lda, b, ldb, c, ldc, 0, 1, lists, counts, NULL, NULL,
-                     u, state, poison, state + m * MLT_ROW_STATE});
-  mlt_update_rows_finish(state, m, row_squares);
   int finite = 1;
-  for (int l = 0; l < 16; l++) finite &= poison[l] == 0;
+  run_tiles(&(tiles){kernel, m, n, k, a, 1, lda, b, ldb, c, ldc, 0, 1, lists, counts, NULL, NULL,
+                     u, block, row_squares, &finite});
   return finite;
 }

@@ -1,7 +1,6 @@
 #include "EngineKernels.h"
 
 #include <math.h>
-#include <stddef.h>
 
 // NB: a contracted a*b + c (FMA) rounds once instead of twice: results would then depend on
 // the machine. Keep every multiply and add separate, on both paths.
@@ -76,23 +75,21 @@ static inline float lane_sum(const float lanes[8]) {
 // its rows' in order, however the rows are shared out among threads. Returns whether every new
 // weight is finite (a NaN or infinite weight poisons the running sum w − w; a sum of zeros and
 // NaNs is 0 or NaN in any order, so the poison may be added up in lanes of any width).
-//
-// A row's Σu² adds u² of the columns of its whole groups of eight to running sum c mod 8 (in
-// column order: the low, then the high half of a 16-wide block) and those of the last width mod
-// 8 columns to one more sum, `tail`; then Σ = (the eight sums in lane order) + tail, in double.
-// The passes run over whole rows; `mlt_update_tile` runs over one span of a row at a time,
-// keeping the sums between spans, and gives the same bits.
 
-/// A row's running sums: eight lanes and the tail (see above).
-typedef struct {
-  v8f lanes;
-  float tail;
-} row_sums;
+static inline void finish_row(const float acc[8], const float poison[8], float tail,
+                              float tail_poison, double *row_square, int *finite) {
+  *row_square = (double)lane_sum(acc) + (double)tail;
+  if (lane_sum(poison) + tail_poison != 0) *finite = 0;
+}
 
-static inline double row_total_of(const row_sums *sums) {
-  float lanes[8];
-  __builtin_memcpy(lanes, &sums->lanes, sizeof lanes);
-  return (double)lane_sum(lanes) + (double)sums->tail;
+/// `finish_row` for running sums held in vectors (passed by address: a vector argument would
+/// change the calling convention between the builds).
+static inline void finish_vector_row(const v8f *acc, const v8f *poison, float tail,
+                                     float tail_poison, double *row_square, int *finite) {
+  float acc_lanes[8], poison_lanes[8];
+  __builtin_memcpy(acc_lanes, acc, sizeof acc_lanes);
+  __builtin_memcpy(poison_lanes, poison, sizeof poison_lanes);
+  finish_row(acc_lanes, poison_lanes, tail, tail_poison, row_square, finite);
 }
 
 // Without clipping and weight decay (clip = 1, l2 = 0) the passes take g as it is, and without a
@@ -100,149 +97,109 @@ static inline double row_total_of(const row_sums *sums) {
 // as the whole formula but for the sign of a zero in v when g is −0, and fewer operations. Which
 // form runs depends on the settings alone, never on the machine.
 #define INLINE static inline __attribute__((always_inline))
-#define GRADIENT(gv, wv) (raw ? (gv) : s->clip * (gv) + s->l2 * (wv))
-// One element's (or vector's) step: v ← μv + g, u = a·g + b·v (velocity) or u = −η·g (plain).
-#define STEP(T, load, store, at)                                   \
-  T wi = load(w + (at));                                           \
-  T gi = GRADIENT(load(g + (at)), wi);                             \
-  T u;                                                             \
-  if (velocity) {                                                  \
-    T vi = s->mu * load(v + (at)) + gi;                            \
-    store(v + (at), vi);                                           \
-    u = heavy ? s->b * vi : s->a * gi + s->b * vi;                 \
-  } else {                                                         \
-    u = -s->lr * gi;                                               \
-  }                                                                \
-  T wn = wi + u;                                                   \
-  store(w + (at), wn)
-#define LOAD1(p) (*(p))
-#define STORE1(p, x) (*(p) = (x))
+#define GRADIENT(gv, wv) (raw ? (gv) : clip * (gv) + l2 * (wv))
 
-/// Columns col..<col + cols of a row `width` wide: w, v (velocity only) and g from the span's
-/// first column. Adds each u² to `sums` and each w − w to *poison.
-INLINE void update_span(const mlt_update_spec *s, float *restrict w, float *restrict v,
-                        const float *restrict g, int64_t col, int64_t cols, int64_t width,
-                        row_sums *sums, v16f *poison, const int velocity, const int raw,
-                        const int heavy) {
-  const int64_t whole = width - width % 8, end = col + cols;
-  const int64_t grouped = end < whole ? end : whole;
-  v8f acc = sums->lanes;
-  v16f poison16 = *poison;
-  float tail = sums->tail, scalar_poison = 0;
-  int64_t c = col;
-  // A span that starts or ends inside a group of eight (a narrow tile's): those columns one at a
-  // time, each into its own lane.
-  for (; c < grouped && c % 8 != 0; c++) {
-    STEP(float, LOAD1, STORE1, c - col);
-    acc[c % 8] += u * u;
-    scalar_poison += wn - wn;
+INLINE int velocity_pass(float *restrict w, float *restrict v, const float *restrict g,
+                         int64_t rows, int64_t width, float clip, float l2, float mu, float a,
+                         float b, double *restrict row_squares, const int raw, const int heavy) {
+  int finite = 1;
+  for (int64_t r = 0; r < rows; r++, w += width, v += width, g += width) {
+    v8f acc = {0}, poison = {0};
+    v16f poison16 = {0};
+    int64_t i = 0;
+    for (; i + 16 <= width; i += 16) {
+      v16f wi = load16(w + i);
+      v16f gi = GRADIENT(load16(g + i), wi);
+      v16f vi = mu * load16(v + i) + gi;
+      v16f u = heavy ? b * vi : a * gi + b * vi;
+      v16f wn = wi + u;
+      store16(v + i, vi);
+      store16(w + i, wn);
+      v16f uu = u * u;
+      acc += low8(uu);
+      acc += high8(uu);
+      poison16 += wn - wn;
+    }
+    poison += low8(poison16) + high8(poison16);
+    for (; i + 8 <= width; i += 8) {
+      v8f wi = load8(w + i);
+      v8f gi = GRADIENT(load8(g + i), wi);
+      v8f vi = mu * load8(v + i) + gi;
+      v8f u = heavy ? b * vi : a * gi + b * vi;
+      v8f wn = wi + u;
+      store8(v + i, vi);
+      store8(w + i, wn);
+      acc += u * u;
+      poison += wn - wn;
+    }
+    float tail = 0, tail_poison = 0;
+    for (; i < width; i++) {
+      float gi = GRADIENT(g[i], w[i]);
+      v[i] = mu * v[i] + gi;
+      float u = heavy ? b * v[i] : a * gi + b * v[i];
+      w[i] += u;
+      tail += u * u;
+      tail_poison += w[i] - w[i];
+    }
+    finish_vector_row(&acc, &poison, tail, tail_poison, row_squares + r, &finite);
   }
-  for (; c + 16 <= grouped; c += 16) {
-    STEP(v16f, load16, store16, c - col);
-    v16f uu = u * u;
-    acc += low8(uu);
-    acc += high8(uu);
-    poison16 += wn - wn;
-  }
-  for (; c + 8 <= grouped; c += 8) {
-    STEP(v8f, load8, store8, c - col);
-    acc += u * u;
-    v8f p = wn - wn;
-    poison16 += __builtin_shufflevector(p, p, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7);
-  }
-  for (; c < grouped; c++) {
-    STEP(float, LOAD1, STORE1, c - col);
-    acc[c % 8] += u * u;
-    scalar_poison += wn - wn;
-  }
-  for (; c < end; c++) {
-    STEP(float, LOAD1, STORE1, c - col);
-    tail += u * u;
-    scalar_poison += wn - wn;
-  }
-  sums->lanes = acc;
-  sums->tail = tail;
-  poison16[0] += scalar_poison;
-  *poison = poison16;
+  return finite;
 }
-
-/// Whether a sum of w − w over new weights, held in lanes, found none that is not finite.
-static inline int unpoisoned(const v16f *poison) {
-  v8f half = low8(*poison) + high8(*poison);
-  float lanes[8];
-  __builtin_memcpy(lanes, &half, sizeof lanes);
-  return lane_sum(lanes) == 0;
-}
-
-/// Whole rows, one span each.
-INLINE int update_rows(const mlt_update_spec *s, float *restrict w, float *restrict v,
-                       const float *restrict g, int64_t rows, int64_t width,
-                       double *restrict row_squares, const int velocity, const int raw,
-                       const int heavy) {
-  v16f poison = {0};
-  for (int64_t r = 0; r < rows; r++) {
-    row_sums sums = {{0}, 0};
-    update_span(s, w + r * width, velocity ? v + r * width : NULL, g + r * width, 0, width,
-                width, &sums, &poison, velocity, raw, heavy);
-    row_squares[r] = row_total_of(&sums);
-  }
-  return unpoisoned(&poison);
-}
-
-/// The form of the step that `s` asks for (see above): call(velocity, raw, heavy), chosen once
-/// per call.
-#define RAW(s) ((s)->clip == 1 && (s)->l2 == 0)
-#define DISPATCH(s, call)                                                 \
-  ((s)->v == NULL ? (RAW(s) ? call(0, 1, 0) : call(0, 0, 0))              \
-                  : (RAW(s) ? ((s)->a == 0 ? call(1, 1, 1) : call(1, 1, 0)) \
-                            : call(1, 0, 0)))
 
 WIDE int mlt_update_velocity(float *restrict w, float *restrict v, const float *restrict g,
                              int64_t rows, int64_t width, float clip, float l2, float mu, float a,
                              float b, double *restrict row_squares) {
-  const mlt_update_spec spec = {.v = v, .clip = clip, .l2 = l2, .mu = mu, .a = a, .b = b};
-#define ROWS(velocity, raw, heavy) \
-  update_rows(&spec, w, v, g, rows, width, row_squares, velocity, raw, heavy)
-  return DISPATCH(&spec, ROWS);
+  if (clip == 1 && l2 == 0) {
+    if (a == 0) return velocity_pass(w, v, g, rows, width, clip, l2, mu, a, b, row_squares, 1, 1);
+    return velocity_pass(w, v, g, rows, width, clip, l2, mu, a, b, row_squares, 1, 0);
+  }
+  return velocity_pass(w, v, g, rows, width, clip, l2, mu, a, b, row_squares, 0, 0);
+}
+
+INLINE int plain_pass(float *restrict w, const float *restrict g, int64_t rows, int64_t width,
+                      float clip, float l2, float lr, double *restrict row_squares,
+                      const int raw) {
+  int finite = 1;
+  for (int64_t r = 0; r < rows; r++, w += width, g += width) {
+    v8f acc = {0}, poison = {0};
+    v16f poison16 = {0};
+    int64_t i = 0;
+    for (; i + 16 <= width; i += 16) {
+      v16f wi = load16(w + i);
+      v16f u = -lr * GRADIENT(load16(g + i), wi);
+      v16f wn = wi + u;
+      store16(w + i, wn);
+      v16f uu = u * u;
+      acc += low8(uu);
+      acc += high8(uu);
+      poison16 += wn - wn;
+    }
+    poison += low8(poison16) + high8(poison16);
+    for (; i + 8 <= width; i += 8) {
+      v8f wi = load8(w + i);
+      v8f u = -lr * GRADIENT(load8(g + i), wi);
+      v8f wn = wi + u;
+      store8(w + i, wn);
+      acc += u * u;
+      poison += wn - wn;
+    }
+    float tail = 0, tail_poison = 0;
+    for (; i < width; i++) {
+      float u = -lr * GRADIENT(g[i], w[i]);
+      w[i] += u;
+      tail += u * u;
+      tail_poison += w[i] - w[i];
+    }
+    finish_vector_row(&acc, &poison, tail, tail_poison, row_squares + r, &finite);
+  }
+  return finite;
 }
 
 WIDE int mlt_update_plain(float *restrict w, const float *restrict g, int64_t rows,
                           int64_t width, float clip, float l2, float lr,
                           double *restrict row_squares) {
-  const mlt_update_spec spec = {.clip = clip, .l2 = l2, .lr = lr};
-  float *v = NULL;
-  return DISPATCH(&spec, ROWS);
-#undef ROWS
-}
-
-WIDE void mlt_update_tile(const mlt_update_spec *s, const float *g, int64_t ldg, int64_t row,
-                          int64_t rows, int64_t col, int64_t cols, int64_t width, float *state,
-                          float *poison) {
-  v16f lanes = load16(poison);
-  for (int64_t r = 0; r < rows; r++) {
-    float *at = state + (row + r) * MLT_ROW_STATE;
-    float *w = s->w + (row + r) * s->ldw + col;
-    float *v = s->v != NULL ? s->v + (row + r) * s->ldw + col : NULL;
-    row_sums sums;
-    __builtin_memcpy(&sums.lanes, at, sizeof sums.lanes);
-    sums.tail = at[8];
-#define SPAN(velocity, raw, heavy) \
-  update_span(s, w, v, g + r * ldg, col, cols, width, &sums, &lanes, velocity, raw, heavy)
-    DISPATCH(s, SPAN);
-#undef SPAN
-    __builtin_memcpy(at, &sums.lanes, sizeof sums.lanes);
-    at[8] = sums.tail;
-  }
-  store16(poison, lanes);
-}
-
-WIDE void mlt_update_rows_finish(const float *state, int64_t rows, double *row_squares) {
-  for (int64_t r = 0; r < rows; r++) {
-    row_sums sums;
-    __builtin_memcpy(&sums.lanes, state + r * MLT_ROW_STATE, sizeof sums.lanes);
-    sums.tail = state[r * MLT_ROW_STATE + 8];
-    row_squares[r] = row_total_of(&sums);
-  }
+  if (clip == 1 && l2 == 0) return plain_pass(w, g, rows, width, clip, l2, lr, row_squares, 1);
+  return plain_pass(w, g, rows, width, clip, l2, lr, row_squares, 0);
 }
 
 KERNEL int mlt_update_adam(float *restrict w, float *restrict m, float *restrict s,
@@ -265,9 +222,7 @@ KERNEL int mlt_update_adam(float *restrict w, float *restrict m, float *restrict
       acc[i & 7] += u * u;
       poison[i & 7] += wn - wn;
     }
-    // NB: every column goes to lane i mod 8 here, with no tail (Adam's own order).
-    row_squares[r] = (double)lane_sum(acc) + (double)0.0f;
-    if (lane_sum(poison) != 0) finite = 0;
+    finish_row(acc, poison, 0, 0, row_squares + r, &finite);
   }
   return finite;
 }

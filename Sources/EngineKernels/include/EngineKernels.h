@@ -50,22 +50,6 @@ int mlt_update_adam(float *w, float *m, float *s, const float *g, int64_t rows, 
                     float clip, float l2, float b1, float b2, float step_scale,
                     float inv_correction2, float eps, double *row_squares);
 
-/// Floats of running state per row for `mlt_update_tile` (its sums of u²), zero before a row's
-/// first span.
-enum { MLT_ROW_STATE = 9 };
-
-/// The update of rows row..<row+rows, columns col..<col+cols, of rows `width` wide, with their
-/// gradient at g (row r of the span at g + r·ldg): each row's spans must come in column order,
-/// its sums kept in state[(row + r) · MLT_ROW_STATE ...]. Adds w − w over the new weights to
-/// poison[0..<16] (all 0 while every new weight is finite; any lane, in any order). Gives the
-/// same bits as the whole-row passes above.
-void mlt_update_tile(const mlt_update_spec *s, const float *g, int64_t ldg, int64_t row,
-                     int64_t rows, int64_t col, int64_t cols, int64_t width, float *state,
-                     float *poison);
-
-/// Each row's Σu² from its state once every span is done: what the whole-row passes write.
-void mlt_update_rows_finish(const float *state, int64_t rows, double *row_squares);
-
 /// The largest |x[i]| of n floats (0 when n is 0), or +∞ when one of them is not finite.
 float mlt_max_magnitude(const float *x, int64_t n);
 

@@ -42,12 +42,12 @@ int mlt_gemm_finite(int transpose_a, int transpose_b, int64_t m, int64_t n, int6
                     const float *a, int64_t lda, const float *b, int64_t ldb, float *c,
                     int64_t ldc, int accumulate, float *claim);
 
-/// A weight gradient C = Aᵀ·B (A stored k × m) applied at once as the update `u` describes:
-/// each tile of C goes through `mlt_update_tile` while it is still in registers' reach, and C
-/// itself is never written (it is scratch, m × n with leading dimension ldc, used only when
-/// memory for the rows' state runs out). u->w and u->v are m × n. Writes each row's Σu² to
-/// row_squares[0..<m] and returns 1 when every new weight is finite: the same bits as the
-/// product followed by `mlt_update_velocity` or `mlt_update_plain` on its rows.
+/// A weight gradient C = Aᵀ·B (A stored k × m) applied at once to the update `u` describes:
+/// when all of B (k × n) fits in the L1 cache, the product runs by blocks of rows, each block
+/// going through `mlt_update_velocity` or `mlt_update_plain` while it is still in the cache, and
+/// C is not written; else the product goes to C (m × n, leading dimension ldc) and the pass
+/// follows. u->w and u->v are m × n. Writes each row's Σu² to row_squares[0..<m] and returns 1
+/// when every new weight is finite: the same bits as the product followed by the pass.
 /// NB: the caller must know beforehand that every element of C is finite; nothing here checks.
 int mlt_gemm_update(int64_t m, int64_t n, int64_t k, const float *a, int64_t lda, const float *b,
                     int64_t ldb, float *c, int64_t ldc, const mlt_update_spec *u,

@@ -96,25 +96,24 @@ extension ParallelStep {
     var loss: Double = 0
     for r in 0..<s.batch { loss += s.losses[r] }
     guard Float(loss / Double(s.batch)).isFinite else { return false }
-    let largest = dense.indices.map { l in
-      (0..<s.threads).reduce((x: Float(0), g: Float(0))) { largest, t in
+    return dense.indices.allSatisfy { l in
+      var (x, g): (Float, Float) = (0, 0)
+      for t in 0..<s.threads {
         let at = s.magnitudes + 2 * (t * dense.count + l)
-        return (max(largest.x, at[0]), max(largest.g, at[1]))
+        (x, g) = (max(x, at[0]), max(g, at[1]))
       }
+      return Self.gradientsStayFinite(batch: s.batch, x: x, g: g)
     }
-    return Self.gradientsStayFinite(batch: s.batch, largest: largest)
   }
 
-  /// Whether no weight or bias gradient of a batch of n rows can overflow when each layer's
+  /// Whether no weight or bias gradient of a layer can overflow on a batch of n rows when its
   /// inputs are at most x and its output gradients at most g in magnitude: each weight's is a
   /// sum of n terms of at most x·g, each bias's of n terms of at most g.
-  static func gradientsStayFinite(batch n: Int, largest: [(x: Float, g: Float)]) -> Bool {
+  static func gradientsStayFinite(batch n: Int, x: Float, g: Float) -> Bool {
     // NB: a quarter of the largest float leaves room for each sum's rounding (under a factor
     // 1 + n·2⁻²⁴). A product with ∞ or NaN fails the comparison.
     let limit = Double(Float.greatestFiniteMagnitude) / 4
-    return largest.allSatisfy { x, g in
-      Double(n) * Double(x) * Double(g) < limit && Double(n) * Double(g) < limit
-    }
+    return Double(n) * Double(x) * Double(g) < limit && Double(n) * Double(g) < limit
   }
 
   /// Phase 2 for thread t: its block of rows of every layer's ∂L/∂W, and the biases it owns.

@@ -12,14 +12,9 @@ enum UpdateKernels {
     _ spec: mlt_update_spec, g: UnsafeMutablePointer<Float>, rows: Int, width: Int,
     rowSquares: UnsafeMutablePointer<Double>
   ) -> Bool {
-    if let v = spec.v {
-      return velocity(
-        w: spec.w, v: v, g: g, rows: rows, width: width, clip: spec.clip, l2: spec.l2,
-        mu: spec.mu, a: spec.a, b: spec.b, rowSquares: rowSquares)
+    withUnsafePointer(to: spec) {
+      mlt_update_rows($0, 0, Int64(rows), Int64(width), g, Int64(width), rowSquares) != 0
     }
-    return plain(
-      w: spec.w, g: g, rows: rows, width: width, clip: spec.clip, l2: spec.l2, lr: spec.lr,
-      rowSquares: rowSquares)
   }
 
   /// With g ← c·g + λ₂·w:  v ← μ·v + g;  u = a·g + b·v;  w ← w + u.

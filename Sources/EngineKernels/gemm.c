@@ -164,25 +164,6 @@ typedef struct {
   int *finite;
 } tiles;
 
-/// Rows i..<i+rows of u's weights updated with their gradient g (rows × n, ldg apart) by the
-/// whole-row pass, each row's Σu² into row_squares[i...]; returns whether every new weight is
-/// finite.
-static int update_rows(const mlt_update_spec *u, const float *g, int64_t ldg, int64_t i,
-                       int64_t rows, int64_t n, double *row_squares) {
-  // One pass when the rows lie one after another, else one per row.
-  const int64_t step = u->ldw == n && ldg == n ? rows : 1;
-  int finite = 1;
-  for (int64_t r = 0; r < rows; r += step) {
-    float *w = u->w + (i + r) * u->ldw;
-    const float *gr = g + r * ldg;
-    finite &= u->v != NULL
-                  ? mlt_update_velocity(w, u->v + (i + r) * u->ldw, gr, step, n, u->clip, u->l2,
-                                        u->mu, u->a, u->b, row_squares + i + r)
-                  : mlt_update_plain(w, gr, step, n, u->clip, u->l2, u->lr, row_squares + i + r);
-  }
-  return finite;
-}
-
 /// The tile of C whose first element is (i, j).
 static void run_tile(const tiles *p, int64_t i, int64_t j) {
   const mlt_tile_kernel *kernel = p->kernel;
@@ -227,8 +208,8 @@ static void run_tiles(const tiles *p) {
       for (int64_t j = 0; j < p->n; j += nr) run_tile(p, i, j);
       // A block of rows of a product applied to an update, whole: its pass, while in the cache.
       if (p->update != NULL)
-        *p->finite &= update_rows(p->update, p->row_block, p->n, i, p->m - i < mr ? p->m - i : mr,
-                                  p->n, p->row_squares);
+        *p->finite &= mlt_update_rows(p->update, i, p->m - i < mr ? p->m - i : mr, p->n,
+                                      p->row_block, p->n, p->row_squares);
     }
   } else {
     for (int64_t j = 0; j < p->n; j += nr)
@@ -363,7 +344,7 @@ int mlt_gemm_update(int64_t m, int64_t n, int64_t k, const float *a, int64_t lda
     // Tiles run panel by panel (op(B) larger than the L1 cache: a block of rows would be whole
     // only at the end), no room for a block, or an empty sum: the product into C, then the pass.
     mlt_gemm(1, 0, m, n, k, a, lda, b, ldb, c, ldc, 0);
-    return update_rows(u, c, ldc, 0, m, n, row_squares);
+    return mlt_update_rows(u, 0, m, n, c, ldc, row_squares);
   }
   const int64_t *counts = NULL;
   const int32_t *lists = term_lists(kernel, 1, m, n, k, a, lda, b, ldb, &counts);

@@ -1,6 +1,7 @@
 #include "EngineKernels.h"
 
 #include <math.h>
+#include <stddef.h>
 
 // NB: a contracted a*b + c (FMA) rounds once instead of twice: results would then depend on
 // the machine. Keep every multiply and add separate, on both paths.
@@ -200,6 +201,22 @@ WIDE int mlt_update_plain(float *restrict w, const float *restrict g, int64_t ro
                           double *restrict row_squares) {
   if (clip == 1 && l2 == 0) return plain_pass(w, g, rows, width, clip, l2, lr, row_squares, 1);
   return plain_pass(w, g, rows, width, clip, l2, lr, row_squares, 0);
+}
+
+int mlt_update_rows(const mlt_update_spec *u, int64_t row, int64_t rows, int64_t n,
+                    const float *g, int64_t ldg, double *row_squares) {
+  // One pass when the rows lie one after another, else one per row.
+  const int64_t step = u->ldw == n && ldg == n ? rows : 1;
+  int finite = 1;
+  for (int64_t r = 0; r < rows; r += step) {
+    float *w = u->w + (row + r) * u->ldw;
+    const float *gr = g + r * ldg;
+    double *squares = row_squares + row + r;
+    finite &= u->v != NULL ? mlt_update_velocity(w, u->v + (row + r) * u->ldw, gr, step, n,
+                                                 u->clip, u->l2, u->mu, u->a, u->b, squares)
+                           : mlt_update_plain(w, gr, step, n, u->clip, u->l2, u->lr, squares);
+  }
+  return finite;
 }
 
 KERNEL int mlt_update_adam(float *restrict w, float *restrict m, float *restrict s,

@@ -44,6 +44,12 @@ int mlt_update_velocity(float *w, float *v, const float *g, int64_t rows, int64_
 int mlt_update_plain(float *w, const float *g, int64_t rows, int64_t width, float clip, float l2,
                      float lr, double *row_squares);
 
+/// Rows row..<row+rows (n wide) of u's weights updated as u says, with their gradient at g (row
+/// r of them at g + r·ldg): `mlt_update_velocity` when u->v is not NULL, else `mlt_update_plain`;
+/// each row's Σu² into row_squares[row...].
+int mlt_update_rows(const mlt_update_spec *u, int64_t row, int64_t rows, int64_t n,
+                    const float *g, int64_t ldg, double *row_squares);
+
 /// With g ← clip·g + l2·w:  m ← b1·m + (1−b1)·g;  s ← b2·s + (1−b2)·g²;
 /// u = step_scale·m / (√(s·inv_correction2) + eps);  w ← w + u  (Adam with bias correction).
 int mlt_update_adam(float *w, float *m, float *s, const float *g, int64_t rows, int64_t width,

@@ -225,7 +225,9 @@ static const int32_t *term_lists(const mlt_tile_kernel *kernel, int transpose_a,
                                  const float *b, int64_t ldb, const int64_t **counts) {
   if (!transpose_a || kernel->terms == NULL || k > INT32_MAX) return NULL;
   const int64_t tiles = (m + kernel->mr - 1) / kernel->mr;
-  const int64_t bytes = tiles * (int64_t)(sizeof(int64_t) + (size_t)k * sizeof(int32_t));
+  // NB: room for two more lists, the kernel's own (see mlt_tile_kernel.terms).
+  const int64_t bytes =
+      tiles * (int64_t)sizeof(int64_t) + (tiles + 2) * k * (int64_t)sizeof(int32_t);
   char *room = scratch_of(TERMS_BUFFER, bytes);
   if (room == NULL) return NULL;
   int64_t *room_counts = (int64_t *)room;

@@ -111,28 +111,48 @@ static AVX2 void run(const mlt_tile *t) {
   }
 }
 
-/// The terms of each tile of MR = 6 rows (see mlt_tile_kernel.terms): one tile per register.
+/// Whether a tile's values in term p (A's values at x, lanes `in`) are not all ±0, or row p of
+/// B holds a value that is not finite (`kept`).
+static INLINE AVX2 int tile_nonzero(const float *x, __m256i in, int32_t kept) {
+  const __m256i values = _mm256_castps_si256(_mm256_maskload_ps(x, in));
+  return kept | !_mm256_testz_si256(values, _mm256_set1_epi32(0x7FFFFFFF));
+}
+
+/// The terms of each tile of MR = 6 rows (see mlt_tile_kernel.terms), one tile per register,
+/// tile by tile: each list grows with its count in a register.
 static AVX2 int terms(const float *a, int64_t cs, int64_t m, int64_t k, const float *b,
                       int64_t ldb, int64_t n, int32_t *lists, int64_t *counts) {
-  const int64_t tiles = (m + MR - 1) / MR, whole = m / MR;
-  const __m256i magnitude = _mm256_set1_epi32(0x7FFFFFFF), exponent = _mm256_set1_epi32(0x7F800000);
-  const __m256i tile_rows = lanes(MR);
-  for (int64_t t = 0; t < tiles; t++) counts[t] = 0;
+  const int64_t tiles = (m + MR - 1) / MR;
+  const __m256i exponent = _mm256_set1_epi32(0x7F800000);
+  // kept[p]: 1 when row p of B holds ∞ or NaN (0 · ∞ is NaN: the term stays in every tile).
+  int32_t *kept = lists + tiles * k;
   for (int64_t p = 0; p < k; p++) {
-    if (p == PROBE_TERMS && k > 2 * PROBE_TERMS && mlt_terms_too_few(counts, tiles)) return 0;
-    const float *row = a + p * cs, *brow = b + p * ldb;
+    const float *brow = b + p * ldb;
     __m256i special = _mm256_setzero_si256();
     for (int64_t j = 0; j < n; j += 8) {
       const __m256i x = _mm256_castps_si256(_mm256_maskload_ps(brow + j, lanes(n - j)));
       special = _mm256_or_si256(special, _mm256_cmpeq_epi32(_mm256_and_si256(x, exponent), exponent));
     }
-    const int kept_anyway = !_mm256_testz_si256(special, special);
+    kept[p] = !_mm256_testz_si256(special, special);
+  }
+  if (k > 2 * PROBE_TERMS) {
     for (int64_t t = 0; t < tiles; t++) {
-      const __m256i x = _mm256_castps_si256(
-          _mm256_maskload_ps(row + t * MR, t < whole ? tile_rows : lanes(m - t * MR)));
-      lists[t * k + counts[t]] = (int32_t)p;
-      counts[t] += kept_anyway || !_mm256_testz_si256(x, magnitude);
+      counts[t] = 0;
+      for (int64_t p = 0; p < PROBE_TERMS; p++)
+        counts[t] += tile_nonzero(a + p * cs + t * MR, lanes(m - t * MR), kept[p]);
     }
+    if (mlt_terms_too_few(counts, tiles)) return 0;
+  }
+  for (int64_t t = 0; t < tiles; t++) {
+    const __m256i in = lanes(m - t * MR);
+    int32_t *list = lists + t * k;
+    int64_t count = 0;
+    const float *x = a + t * MR;
+    for (int64_t p = 0; p < k; p++, x += cs) {
+      list[count] = (int32_t)p;
+      count += tile_nonzero(x, in, kept[p]);
+    }
+    counts[t] = count;
   }
   return 1;
 }

@@ -94,30 +94,56 @@ static AVX512 void run(const mlt_tile *t) {
   }
 }
 
-/// The terms of each tile of MR = 8 rows (see mlt_tile_kernel.terms): two tiles per register.
+/// Which lanes of a pair of tiles hold a value that is not ±0 in term p (A's values at x),
+/// every lane when row p of B holds one that is not finite (`kept`).
+static INLINE AVX512 __mmask16 pair_nonzero(const float *x, __mmask16 in, int32_t kept) {
+  const __m512i values = _mm512_castps_si512(_mm512_maskz_loadu_ps(in, x));
+  return _mm512_test_epi32_mask(values, _mm512_set1_epi32(0x7FFFFFFF)) | (__mmask16)kept;
+}
+
+/// The terms of each tile of MR = 8 rows (see mlt_tile_kernel.terms), two tiles per register,
+/// pair by pair: each pair's two lists grow with their counts in registers.
 static AVX512 int terms(const float *a, int64_t cs, int64_t m, int64_t k, const float *b,
                         int64_t ldb, int64_t n, int32_t *lists, int64_t *counts) {
   const int64_t tiles = (m + MR - 1) / MR;
-  const __m512i magnitude = _mm512_set1_epi32(0x7FFFFFFF), exponent = _mm512_set1_epi32(0x7F800000);
-  for (int64_t t = 0; t < tiles; t++) counts[t] = 0;
+  const __m512i exponent = _mm512_set1_epi32(0x7F800000);
+  // kept[p]: every lane when row p of B holds ∞ or NaN (0 · ∞ is NaN: the term stays).
+  int32_t *kept = lists + tiles * k, *spare = kept + k;
   for (int64_t p = 0; p < k; p++) {
-    if (p == PROBE_TERMS && k > 2 * PROBE_TERMS && mlt_terms_too_few(counts, tiles)) return 0;
-    const float *row = a + p * cs, *brow = b + p * ldb;
+    const float *brow = b + p * ldb;
     __mmask16 special = 0;
     for (int64_t j = 0; j < n; j += 16) {
       const __m512i x = _mm512_castps_si512(_mm512_maskz_loadu_ps(lanes(n - j), brow + j));
       special |= _mm512_cmpeq_epi32_mask(_mm512_and_si512(x, exponent), exponent);
     }
+    kept[p] = special != 0 ? 0xFFFF : 0;
+  }
+  if (k > 2 * PROBE_TERMS) {
     for (int64_t t = 0; t < tiles; t += 2) {
-      const __m512i x = _mm512_castps_si512(_mm512_maskz_loadu_ps(lanes(m - t * MR), row + t * MR));
-      const __mmask16 nonzero = _mm512_test_epi32_mask(x, magnitude);
-      lists[t * k + counts[t]] = (int32_t)p;
-      counts[t] += special != 0 || (nonzero & 0xFF) != 0;
-      if (t + 1 < tiles) {
-        lists[(t + 1) * k + counts[t + 1]] = (int32_t)p;
-        counts[t + 1] += special != 0 || (nonzero >> 8) != 0;
+      counts[t] = 0;
+      if (t + 1 < tiles) counts[t + 1] = 0;
+      for (int64_t p = 0; p < PROBE_TERMS; p++) {
+        const __mmask16 nonzero = pair_nonzero(a + p * cs + t * MR, lanes(m - t * MR), kept[p]);
+        counts[t] += (nonzero & 0xFF) != 0;
+        if (t + 1 < tiles) counts[t + 1] += (nonzero >> 8) != 0;
       }
     }
+    if (mlt_terms_too_few(counts, tiles)) return 0;
+  }
+  for (int64_t t = 0; t < tiles; t += 2) {
+    const __mmask16 in = lanes(m - t * MR);
+    int32_t *first = lists + t * k, *second = t + 1 < tiles ? first + k : spare;
+    int64_t c0 = 0, c1 = 0;
+    const float *x = a + t * MR;
+    for (int64_t p = 0; p < k; p++, x += cs) {
+      const __mmask16 nonzero = pair_nonzero(x, in, kept[p]);
+      first[c0] = (int32_t)p;
+      c0 += (nonzero & 0xFF) != 0;
+      second[c1] = (int32_t)p;
+      c1 += (nonzero >> 8) != 0;
+    }
+    counts[t] = c0;
+    if (t + 1 < tiles) counts[t + 1] = c1;
   }
   return 1;
 }

@@ -30,7 +30,8 @@ typedef struct {
   // the tile's rows is left out, unless row p of B (n values) holds a value that is not finite
   // (0 · ∞ is NaN). Leaving such terms out changes no bit of a sum but the sign of a zero one,
   // so the products that use these lists store every zero as +0 on every path. Returns 0, and
-  // no lists, when they would leave out too few terms to pay for themselves.
+  // no lists, when they would leave out too few terms to pay for themselves. `lists` has room
+  // for tiles + 2 lists of k: the last two are the kernel's own, to use as it likes.
   int (*terms)(const float *a, int64_t cs, int64_t m, int64_t k, const float *b, int64_t ldb,
                int64_t n, int32_t *lists, int64_t *counts);
 } mlt_tile_kernel;

@@ -355,3 +355,18 @@ int mlt_gemm_update(int64_t m, int64_t n, int64_t k, const float *a, int64_t lda
                      u, block, row_squares, &finite});
   return finite;
 }
+
+int64_t mlt_gemm_term_lists(mlt_path path, int64_t m, int64_t n, int64_t k, const float *a,
+                            int64_t lda, const float *b, int64_t ldb, int32_t *lists,
+                            int64_t *counts) {
+  if (m <= 0 || n <= 0 || k <= 0) return 0;
+  const mlt_tile_kernel *kernel = kernel_for(mlt_path_available(path) ? path : MLT_PATH_PORTABLE);
+  const int64_t *found_counts = NULL;
+  const int32_t *found = term_lists(kernel, 1, m, n, k, a, lda, b, ldb, &found_counts);
+  if (found == NULL) return 0;
+  for (int64_t t = 0; t < (m + kernel->mr - 1) / kernel->mr; t++) {
+    counts[t] = found_counts[t];
+    for (int64_t q = 0; q < counts[t]; q++) lists[t * k + q] = found[t * k + q];
+  }
+  return kernel->mr;
+}

@@ -118,6 +118,11 @@ static INLINE AVX2 int tile_nonzero(const float *x, __m256i in, int32_t kept) {
   return kept | !_mm256_testz_si256(values, _mm256_set1_epi32(0x7FFFFFFF));
 }
 
+/// The lanes of tile t's rows, of m.
+static INLINE AVX2 __m256i tile_lanes(int64_t m, int64_t t) {
+  return lanes(m - t * MR < MR ? m - t * MR : MR);
+}
+
 /// The terms of each tile of MR = 6 rows (see mlt_tile_kernel.terms), one tile per register,
 /// tile by tile: each list grows with its count in a register.
 static AVX2 int terms(const float *a, int64_t cs, int64_t m, int64_t k, const float *b,
@@ -139,12 +144,12 @@ static AVX2 int terms(const float *a, int64_t cs, int64_t m, int64_t k, const fl
     for (int64_t t = 0; t < tiles; t++) {
       counts[t] = 0;
       for (int64_t p = 0; p < PROBE_TERMS; p++)
-        counts[t] += tile_nonzero(a + p * cs + t * MR, lanes(m - t * MR), kept[p]);
+        counts[t] += tile_nonzero(a + p * cs + t * MR, tile_lanes(m, t), kept[p]);
     }
     if (mlt_terms_too_few(counts, tiles)) return 0;
   }
   for (int64_t t = 0; t < tiles; t++) {
-    const __m256i in = lanes(m - t * MR);
+    const __m256i in = tile_lanes(m, t);
     int32_t *list = lists + t * k;
     int64_t count = 0;
     const float *x = a + t * MR;

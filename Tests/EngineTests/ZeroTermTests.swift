@@ -1,4 +1,5 @@
 @testable import Engine
+import EngineKernels
 import Foundation
 import Testing
 
@@ -113,5 +114,43 @@ import Testing
     }
     // The operands reach the cases the rule is for.
     #expect(zeros > 100 && negativeZeros > 20 && notANumber > 100, "\(zeros), \(negativeZeros), \(notANumber)")
+  }
+
+  /// The terms a tile of `height` rows from `first` adds, by the rule: those whose A values over
+  /// the tile are not all ±0, and those whose row of B holds ∞ or NaN.
+  static func keptTerms(_ a: Matrix, _ b: Matrix, first: Int, height: Int) -> [Int32] {
+    (0..<a.rows).filter { p in
+      (first..<min(first + height, a.cols)).contains { a[p, $0].bitPattern & 0x7FFF_FFFF != 0 }
+        || (0..<b.cols).contains { !b[p, $0].isFinite }
+    }.map(Int32.init)
+  }
+
+  /// Each path that leaves terms out keeps exactly those the rule keeps: no more (which would
+  /// cost time and change no bit, so that the test above cannot see it) and no fewer.
+  @Test func eachPathsListsKeepExactlyTheTermsTheRuleKeeps() {
+    var g = SeededGenerator(seed: 9)
+    var listed = [KernelPath: Int]()
+    for _ in 0..<80 {
+      let (m, n, k) = (1 + Int(g.next() % 70), 1 + Int(g.next() % 40), 9 + Int(g.next() % 40))
+      let (a, b) = Self.operands(&g, m: m, n: n, k: k)
+      for path in KernelPathTests.paths {
+        var lists = [Int32](repeating: -1, count: m * k)
+        var counts = [Int64](repeating: -1, count: m)
+        let height = Int(mlt_gemm_term_lists(
+          path.cPath, Int64(m), Int64(n), Int64(k), a.values, Int64(m), b.values, Int64(n), &lists, &counts))
+        guard height > 0 else { continue }
+        listed[path, default: 0] += 1
+        for (t, first) in stride(from: 0, to: m, by: height).enumerated() {
+          let found = Array(lists[(t * k)..<(t * k + Int(counts[t]))])
+          let expected = Self.keptTerms(a, b, first: first, height: height)
+          #expect(found == expected, "\(path), \(m)×\(n)×\(k), tile \(t): \(found) for \(expected)")
+        }
+      }
+    }
+    // Every path with lists used them for most products (each tile's A is zero for about half
+    // the terms), so the lists were checked.
+    for path in KernelPathTests.paths where path != .portable {
+      #expect(listed[path, default: 0] > 40, "\(path): \(listed[path, default: 0]) products with lists")
+    }
   }
 }

@@ -58,4 +58,12 @@ void mlt_gemm_on(mlt_path path, int transpose_a, int transpose_b, int64_t m, int
                  const float *a, int64_t lda, const float *b, int64_t ldb, float *c, int64_t ldc,
                  int accumulate);
 
+/// For tests: the terms p that a weight gradient Aᵀ·B (A stored k × m) adds on `path`, tile by
+/// tile of the path's rows: tile t's, ascending, into lists[t * k...] and their number into
+/// counts[t] (room for m lists of k and m counts). Returns the tiles' height, or 0 when the
+/// product adds every term (a path without lists, or too few terms left out to pay).
+int64_t mlt_gemm_term_lists(mlt_path path, int64_t m, int64_t n, int64_t k, const float *a,
+                            int64_t lda, const float *b, int64_t ldb, int32_t *lists,
+                            int64_t *counts);
+
 #endif

@@ -151,6 +151,17 @@ def measure_all(a, binary, kernel_bench, kernel_note):
     phase("peak RSS...")
     ctx["rss_threads"] = max(threads)
     ctx["rss"] = measure.peak_rss(alive, max(threads), a.timeout)
+    if not a.quick:
+        # NB: a spell of other work on a shared machine slows the matrix products (it takes their
+        # caches and memory) far more than a register-only FMA loop, and can last longer than
+        # kernel-bench's runs: they are measured at the start and again here, so that one spell
+        # cannot take them all, and the higher FMA peak of the two times is the one compared with.
+        phase("FMA peak and kernel-bench again...")
+        again = peak.measure(ctx["machine"]["flags"])
+        if again["fma"] and (not ctx["peak"]["fma"] or again["fma"]["gflops"] > ctx["peak"]["fma"]["gflops"]):
+            ctx["peak"] = again
+        measure.add_kernel_bench(ctx["kernel_bench"],
+                                 measure.kernel_bench(kernel_bench, kb_configs, a.kernel_reps, quiet=a.quiet_each))
     phase("done")
     return ctx
 

@@ -190,6 +190,16 @@ def kernel_bench(binary, configs, reps, quiet=2.0):
     return out
 
 
+def add_kernel_bench(into, more):
+    """Adds the runs of a later `kernel_bench` to an earlier one's, configuration by configuration
+    (an error in either stays)."""
+    for key, v in more.items():
+        if key not in into or v.get("error"):
+            into[key] = v
+        elif not into[key].get("error"):
+            into[key]["gflops"] += v["gflops"]
+
+
 GEMM_NUMPY = r"""
 import json, sys, time
 import numpy as np

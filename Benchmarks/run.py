@@ -35,7 +35,7 @@ from harness.sides import FASHION_DIR, MNIST5K_DIR, Jax, Mltutor, Numpy, jax_pyt
 BATCHES, THREADS = (32, 128), (1, 2)
 DEFAULT_BATCHES = (32, 128, 512)
 TWO_BATCHES = (32, 128)
-FULL = {"rounds": 5, "epochs": 5, "timeout": 30.0, "default_rounds": 3, "startup_runs": 5, "kernel_reps": 3,
+FULL = {"rounds": 5, "epochs": 5, "timeout": 30.0, "default_rounds": 5, "startup_runs": 5, "kernel_reps": 3,
         "quiet_each": 3.0, "quiet_budget": 20.0}
 QUICK = {"rounds": 1, "epochs": 1, "timeout": 15.0, "default_rounds": 1, "startup_runs": 1, "kernel_reps": 1,
          "quiet_each": 1.0, "quiet_budget": 5.0}
@@ -55,7 +55,7 @@ def arguments():
     p.add_argument("--rounds", type=int, help="interleaved runs per configuration and side (default 5; quick 1)")
     p.add_argument("--epochs", type=int, help="epochs per run (default 5; quick 1)")
     p.add_argument("--timeout", type=float, help="seconds before a training run is cut (default 30; quick 15)")
-    p.add_argument("--default-rounds", type=int, help="rounds of the default-thread table (default 3; quick 1)")
+    p.add_argument("--default-rounds", type=int, help="rounds of the default-thread table (default 5; quick 1)")
     p.add_argument("--startup-runs", type=int, help="runs per start-up figure (default 5; quick 1)")
     p.add_argument("--quick", action="store_true", help="one short round of everything, to check the harness (~1 min)")
     p.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "mltutor"))

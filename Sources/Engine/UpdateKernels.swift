@@ -7,7 +7,9 @@ import EngineKernels
 /// sign of a zero velocity can differ, where g is −0), chosen by the settings, not the machine. Each writes every row's ‖Δθ‖² to `rowSquares` and returns whether every new
 /// weight is finite.
 enum UpdateKernels {
-  /// `spec`'s pass over `rows` rows of its weights, `width` wide, with gradient g.
+  /// `spec`'s pass over `rows` rows of its weights, `width` wide, with gradient g: with
+  /// g ← c·g + λ₂·w, the velocity pass (v ← μ·v + g;  u = a·g + b·v;  w ← w + u: momentum is
+  /// a = 0, b = −η, Nesterov a = −η, b = −η·μ) when it has a velocity, else w ← w − η·g.
   static func rows(
     _ spec: mlt_update_spec, g: UnsafeMutablePointer<Float>, rows: Int, width: Int,
     rowSquares: UnsafeMutablePointer<Double>
@@ -15,24 +17,6 @@ enum UpdateKernels {
     withUnsafePointer(to: spec) {
       mlt_update_rows($0, 0, Int64(rows), Int64(width), g, Int64(width), rowSquares) != 0
     }
-  }
-
-  /// With g ← c·g + λ₂·w:  v ← μ·v + g;  u = a·g + b·v;  w ← w + u.
-  /// Momentum is a = 0, b = −η; Nesterov is a = −η, b = −η·μ.
-  static func velocity(
-    w: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
-    g: UnsafeMutablePointer<Float>, rows: Int, width: Int,
-    clip: Float, l2: Float, mu: Float, a: Float, b: Float, rowSquares: UnsafeMutablePointer<Double>
-  ) -> Bool {
-    mlt_update_velocity(w, v, g, Int64(rows), Int64(width), clip, l2, mu, a, b, rowSquares) != 0
-  }
-
-  /// With g ← c·g + λ₂·w:  w ← w − η·g.
-  static func plain(
-    w: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>, rows: Int, width: Int,
-    clip: Float, l2: Float, lr: Float, rowSquares: UnsafeMutablePointer<Double>
-  ) -> Bool {
-    mlt_update_plain(w, g, Int64(rows), Int64(width), clip, l2, lr, rowSquares) != 0
   }
 
   /// Adam: with g ← c·g + λ₂·w:  m ← β₁m + (1−β₁)g;  s ← β₂s + (1−β₂)g²;

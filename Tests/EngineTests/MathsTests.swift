@@ -103,7 +103,7 @@ import Testing
     var squares: [Double] = [0]
     FloatMode.flushingSubnormals {
       for _ in 0..<40 {
-        _ = UpdateKernels.velocity(
+        _ = UpdateKernelTests.velocity(
           w: &w, v: &v, g: &g, rows: 1, width: 2, clip: 1, l2: 0, mu: 0.5, a: 0, b: -0.1,
           rowSquares: &squares)
       }

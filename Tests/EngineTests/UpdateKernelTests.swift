@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Engine
+import EngineKernels
 
 /// The vectorised update passes give, bit for bit, what one element at a time gives: the same
 /// weights, velocities and row sums of squares (eight running sums, in lane order), for widths
@@ -72,7 +73,7 @@ import Testing
     var v: [Float]? = Self.values(rows * width, seed: UInt64(width) + 200)
     var wk = w, vk = v!, gk = g
     var squares = [Double](repeating: 0, count: rows)
-    let finite = UpdateKernels.velocity(
+    let finite = Self.velocity(
       w: &wk, v: &vk, g: &gk, rows: rows, width: width, clip: clip, l2: l2, mu: 0.9, a: a,
       b: -0.05, rowSquares: &squares)
     let expected = Self.reference(
@@ -92,8 +93,12 @@ import Testing
     var none: [Float]? = nil
     var wk = w, gk = g
     var squares = [Double](repeating: 0, count: rows)
-    let finite = UpdateKernels.plain(
-      w: &wk, g: &gk, rows: rows, width: width, clip: 1, l2: l2, lr: 0.1, rowSquares: &squares)
+    let finite = wk.withUnsafeMutableBufferPointer { pw in
+      UpdateKernels.rows(
+        mlt_update_spec(
+          w: pw.baseAddress!, v: nil, ldw: Int64(width), clip: 1, l2: l2, mu: 0, a: 0, b: 0, lr: 0.1),
+        g: &gk, rows: rows, width: width, rowSquares: &squares)
+    }
     let expected = Self.reference(
       w: &w, v: &none, g: g, rows: rows, width: width, clip: 1, l2: l2, mu: 0, a: 0, b: 0,
       lr: 0.1)
@@ -111,8 +116,24 @@ import Testing
     g[position] = .infinity
     var squares = [0.0]
     #expect(
-      !UpdateKernels.velocity(
+      !Self.velocity(
         w: &w, v: &v, g: &g, rows: 1, width: width, clip: 1, l2: 0, mu: 0.9, a: 0, b: -0.1,
         rowSquares: &squares))
+  }
+
+  /// The velocity pass, through the entry the engine uses (`UpdateKernels.rows`).
+  static func velocity(
+    w: inout [Float], v: inout [Float], g: inout [Float], rows: Int, width: Int, clip: Float,
+    l2: Float, mu: Float, a: Float, b: Float, rowSquares: inout [Double]
+  ) -> Bool {
+    w.withUnsafeMutableBufferPointer { pw in
+      v.withUnsafeMutableBufferPointer { pv in
+        UpdateKernels.rows(
+          mlt_update_spec(
+            w: pw.baseAddress!, v: pv.baseAddress!, ldw: Int64(width), clip: clip, l2: l2, mu: mu,
+            a: a, b: b, lr: 0),
+          g: &g, rows: rows, width: width, rowSquares: &rowSquares)
+      }
+    }
   }
 }
